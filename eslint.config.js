@@ -1,0 +1,60 @@
+// Lint rules, including the layering rules of docs/architecture: each layer imports only downward.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noElectron = { name: 'electron', message: 'Only main/shell may import electron.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [{ group: ['**/main/**', '**/renderer/**', 'node:*'], message: 'shared/ imports nothing of ours and runs anywhere.' }],
+      }],
+    },
+  },
+  {
+    files: ['main/cluster/**/*.ts', 'main/phone/**/*.ts', 'main/net/**/*.ts', 'main/clock/**/*.ts', 'main/xml/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [{ group: ['**/lab/**', '**/web/**', '**/shell/**', '**/cli/**', '**/renderer/**'], message: 'The domain imports only downward (shared, net, clock, xml).' }],
+      }],
+    },
+  },
+  {
+    files: ['main/lab/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [{ group: ['**/web/**', '**/shell/**', '**/cli/**', '**/renderer/**'], message: 'The lab composes the domain; shells sit above it.' }],
+      }],
+    },
+  },
+  {
+    files: ['main/shell/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [{ group: ['**/main/**', 'node:*'], message: 'The renderer talks to main only through shared/api.' }],
+      }],
+    },
+  },
+);

@@ -1,0 +1,85 @@
+/**
+ * The Cisco CallManager service of a cluster, reduced to what EMCC needs: phones register with a
+ * contact address (as a SIP REGISTER carries one), and the cluster resets a phone by sending a
+ * notification to that contact (as a SIP NOTIFY check-sync does). Registrations live in memory,
+ * as they do in a real CallManager: after a restart the phones register again.
+ */
+import type { Clock } from '../clock/lab-clock';
+import type { HttpClient } from '../net/lab-network';
+import { buildXml, child, parseXml, text } from '../xml/xml';
+import type { ClusterStore } from './store/cluster-store';
+
+export const REGISTER_PATH = '/ccm/register';
+
+export interface Registration {
+  deviceName: string;
+  contact: string;
+  node: string;
+  at: number;
+}
+
+export class CallManager {
+  private readonly registrations = new Map<string, Registration>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly deps: { store: ClusterStore; clock: Clock; net: HttpClient }) {}
+
+  /** Handle a REGISTER sent to `node`; only devices this cluster knows may register. */
+  register(body: string, node: string): { status: number; body: string } {
+    let deviceName: string | undefined;
+    let contact: string | undefined;
+    try {
+      const doc = parseXml(body);
+      deviceName = text(child(doc.register, 'deviceName'));
+      contact = text(child(doc.register, 'contact'));
+    } catch {
+      return { status: 400, body: 'malformed REGISTER' };
+    }
+    if (!deviceName || !contact || !/^http:\/\/127\.0\.0\.1:\d+\//.test(contact)) return { status: 400, body: 'deviceName and contact required' };
+    const { store } = this.deps;
+    const known = store.phone(deviceName) !== undefined || store.emccDeviceBoundTo(deviceName) !== undefined;
+    if (!known) return { status: 403, body: buildXml({ rejected: { reason: 'device not found' } }) };
+    this.registrations.set(deviceName.toUpperCase(), { deviceName, contact, node, at: this.deps.clock.now() });
+    this.changed();
+    return { status: 200, body: buildXml({ registered: { deviceName, node } }) };
+  }
+
+  registration(deviceName: string): Registration | undefined {
+    return this.registrations.get(deviceName.toUpperCase());
+  }
+
+  get registeredCount(): number {
+    return this.registrations.size;
+  }
+
+  /**
+   * Reset a registered phone: it drops its registration and goes back to its TFTP server. The
+   * notification leaves after the current request has been answered, as a real reset does.
+   */
+  reset(deviceName: string): void {
+    const reg = this.registration(deviceName);
+    if (!reg) return;
+    this.registrations.delete(deviceName.toUpperCase());
+    this.changed();
+    this.deps.clock.setTimer(0, () => {
+      this.deps.net
+        .request({ method: 'POST', url: reg.contact, headers: { 'content-type': 'application/xml' }, body: buildXml({ notify: { event: 'reset' } }) })
+        .catch(() => undefined); // a phone that is gone simply does not reset
+    });
+  }
+
+  /** Forget every registration (the service stopped). */
+  clear(): void {
+    this.registrations.clear();
+    this.changed();
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+}

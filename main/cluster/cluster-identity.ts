@@ -1,0 +1,21 @@
+/** Who a cluster is, as its enterprise parameters and installation say. */
+export interface ClusterIdentity {
+  /** The lab's short name for the cluster ("home", "visiting"). */
+  name: string;
+  /** Enterprise parameter Cluster ID ("HOME"). */
+  clusterId: string;
+  version: string;
+  securityMode: string;
+}
+
+/** Service names as Unified CM Serviceability lists them. */
+export const SERVICES = {
+  callManager: 'Cisco CallManager',
+  tftp: 'Cisco Tftp',
+  extensionMobility: 'Cisco Extension Mobility',
+  ils: 'Cisco ILS Service',
+  bulkProvisioning: 'Cisco Bulk Provisioning Service',
+} as const;
+
+/** The internal application user through which EMApp talks to the EM service. */
+export const INTERNAL_APP_USER = 'CCMSysUser';

@@ -1,0 +1,78 @@
+/**
+ * The HTTP surface of one Unified CM node: Tomcat's EMApp and services menu, the Extension
+ * Mobility service, the TFTP server's configuration files and CallManager registration. A
+ * service that is not activated on the node answers 503, as a stopped servlet does.
+ */
+import type { HttpRequest, HttpResponse } from '../net/http-server';
+import { ipPhoneXml } from '../xml/cisco-ip-phone';
+import { phoneConfigXml } from '../xml/phone-config';
+import { translator } from '../../shared/i18n/translator';
+import { asLocale } from '../../shared/i18n/messages';
+import { SERVICES } from './cluster-identity';
+import type { CallManager } from './call-manager';
+import { REGISTER_PATH } from './call-manager';
+import type { EmApp } from './em-app';
+import { EM_APP_PATH } from './em-app';
+import { EM_SERVICE_PATH, type EmService } from './em-service';
+import { failureXml } from './em-xml';
+import type { ClusterStore } from './store/cluster-store';
+import { SERVICES_MENU_PATH, type Tftp } from './tftp';
+
+const XML = { 'content-type': 'text/xml; charset=utf-8' };
+const CONFIG_FILE = /^\/([A-Za-z0-9_.-]{1,50})\.cnf\.xml$/;
+
+export interface NodeParts {
+  node: string;
+  store: ClusterStore;
+  emApp: EmApp;
+  emService: EmService;
+  tftp: Tftp;
+  callManager: CallManager;
+}
+
+export function nodeRouter(p: NodeParts): (req: HttpRequest) => Promise<HttpResponse> {
+  const active = (service: string) => p.store.nodeServices(p.node).some((s) => s.service === service && s.activated === 1);
+  const unavailable: HttpResponse = { status: 503, body: 'service not activated on this node' };
+
+  return async (req) => {
+    if (req.path === EM_APP_PATH) {
+      if (req.method !== 'GET') return { status: 405, headers: { allow: 'GET' }, body: 'method not allowed' };
+      return { status: 200, headers: XML, body: await p.emApp.handle(req.query, headerOf(req, 'accept-language')) };
+    }
+    if (req.path === EM_SERVICE_PATH) {
+      if (!active(SERVICES.extensionMobility)) return unavailable;
+      if (req.method !== 'POST') return { status: 405, headers: { allow: 'POST' }, body: 'method not allowed' };
+      const xml = new URLSearchParams(req.body).get('xml');
+      if (!xml) return { status: 200, headers: XML, body: failureXml(1, 'no xml parameter') };
+      return { status: 200, headers: XML, body: await p.emService.handle(xml) };
+    }
+    if (req.path === SERVICES_MENU_PATH) {
+      const device = req.query.get('name') ?? '';
+      const t = translator(asLocale(headerOf(req, 'accept-language')));
+      return {
+        status: 200, headers: XML,
+        body: ipPhoneXml({
+          type: 'menu', title: t('phone.services'), prompt: '', items: p.tftp.servicesFor(device),
+          softKeys: [{ name: t('softkey.select'), url: 'SoftKey:Select', position: 1 }, { name: t('softkey.exit'), url: 'SoftKey:Exit', position: 2 }],
+        }),
+      };
+    }
+    const config = CONFIG_FILE.exec(req.path);
+    if (config && req.method === 'GET') {
+      if (!active(SERVICES.tftp)) return unavailable;
+      const file = p.tftp.configFor(config[1]!);
+      return file ? { status: 200, headers: XML, body: phoneConfigXml(file) } : { status: 404, body: 'file not found' };
+    }
+    if (req.path === REGISTER_PATH && req.method === 'POST') {
+      if (!active(SERVICES.callManager)) return unavailable;
+      const r = p.callManager.register(req.body, p.node);
+      return { status: r.status, headers: XML, body: r.body };
+    }
+    return { status: 404, body: 'not found' };
+  };
+}
+
+function headerOf(req: HttpRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}

@@ -1,0 +1,138 @@
+/**
+ * Numbered schema migrations of a cluster database (steps of 10). All pending ones run in one
+ * transaction at open; `user_version` records the last one applied.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 10,
+    name: 'cluster configuration and login state',
+    sql: `
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE nodes (
+        name TEXT PRIMARY KEY,
+        host TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        role TEXT NOT NULL CHECK (role IN ('publisher', 'subscriber')),
+        ipv4 TEXT, ipv6 TEXT
+      );
+      CREATE TABLE node_services (
+        node TEXT NOT NULL REFERENCES nodes(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        service TEXT NOT NULL,
+        activated INTEGER NOT NULL CHECK (activated IN (0, 1)),
+        PRIMARY KEY (node, service)
+      );
+      CREATE TABLE service_parameters (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE emcc_feature_parameters (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE device_pools (name TEXT PRIMARY KEY, user_locale TEXT);
+      CREATE TABLE phone_services (
+        name TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        secure_url TEXT,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        enterprise_subscription INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE device_profiles (
+        name TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 50),
+        model TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        user_locale TEXT
+      );
+      CREATE TABLE profile_lines (
+        profile TEXT NOT NULL REFERENCES device_profiles(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        position INTEGER NOT NULL,
+        dn TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (profile, position)
+      );
+      CREATE TABLE profile_subscriptions (
+        profile TEXT NOT NULL REFERENCES device_profiles(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        service TEXT NOT NULL REFERENCES phone_services(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        PRIMARY KEY (profile, service)
+      );
+      CREATE TABLE end_users (
+        user_id TEXT PRIMARY KEY COLLATE NOCASE,
+        self_service_id TEXT,
+        pin TEXT NOT NULL,
+        primary_extension TEXT,
+        emcc_enabled INTEGER NOT NULL DEFAULT 0,
+        must_change_pin INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX end_users_extension ON end_users(primary_extension);
+      CREATE TABLE user_profiles (
+        user_id TEXT NOT NULL REFERENCES end_users(user_id) ON DELETE CASCADE ON UPDATE CASCADE,
+        profile TEXT NOT NULL REFERENCES device_profiles(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        PRIMARY KEY (user_id, profile)
+      );
+      CREATE TABLE phones (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        model TEXT NOT NULL,
+        device_pool TEXT REFERENCES device_pools(name),
+        em_enabled INTEGER NOT NULL DEFAULT 0,
+        security_mode TEXT NOT NULL DEFAULT 'non-secure' CHECK (security_mode IN ('non-secure', 'secure')),
+        logout_profile TEXT REFERENCES device_profiles(name)
+      );
+      CREATE TABLE phone_lines (
+        phone TEXT NOT NULL REFERENCES phones(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        position INTEGER NOT NULL,
+        dn TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (phone, position)
+      );
+      CREATE TABLE phone_subscriptions (
+        phone TEXT NOT NULL REFERENCES phones(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        service TEXT NOT NULL REFERENCES phone_services(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        PRIMARY KEY (phone, service)
+      );
+      CREATE TABLE remote_clusters (
+        cluster_id TEXT PRIMARY KEY,
+        fqdn TEXT NOT NULL,
+        emcc_activated INTEGER NOT NULL DEFAULT 1,
+        pstn_activated INTEGER NOT NULL DEFAULT 1,
+        rsvp_activated INTEGER NOT NULL DEFAULT 1,
+        remote_emcc_activated INTEGER NOT NULL DEFAULT 0,
+        remote_pstn_activated INTEGER NOT NULL DEFAULT 0,
+        remote_rsvp_activated INTEGER NOT NULL DEFAULT 0,
+        remote_version TEXT,
+        last_update INTEGER
+      );
+      CREATE TABLE intercluster_service_profile (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        emcc_active INTEGER NOT NULL DEFAULT 0,
+        pstn_active INTEGER NOT NULL DEFAULT 0,
+        pstn_trunk TEXT,
+        rsvp_active INTEGER NOT NULL DEFAULT 0,
+        rsvp_trunk TEXT
+      );
+      INSERT INTO intercluster_service_profile (id) VALUES (1);
+      -- Home side: the EMCC dummy devices, each bound to a visiting phone while a user is logged in.
+      CREATE TABLE emcc_devices (
+        name TEXT PRIMARY KEY,
+        security_mode TEXT NOT NULL DEFAULT 'non-secure',
+        bound_device TEXT UNIQUE COLLATE NOCASE,
+        user_id TEXT,
+        profile TEXT,
+        visiting_cluster TEXT,
+        login_at INTEGER
+      );
+      CREATE INDEX emcc_devices_free ON emcc_devices(bound_device) WHERE bound_device IS NULL;
+      -- Logins on this cluster's own phones: a local EM login, or an EMCC login to a remote home.
+      CREATE TABLE em_logins (
+        device TEXT PRIMARY KEY COLLATE NOCASE REFERENCES phones(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        user_id TEXT NOT NULL,
+        profile TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('local', 'emcc')),
+        home_cluster TEXT,
+        home_tftp TEXT,
+        login_at INTEGER NOT NULL
+      );
+      CREATE INDEX em_logins_user ON em_logins(user_id);
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

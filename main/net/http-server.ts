@@ -1,0 +1,108 @@
+/**
+ * A small HTTP server on loopback for the simulated nodes, the phones' endpoint and the browser
+ * mode. It hands handlers a parsed request with the body read (bounded), and turns any handler
+ * failure into a plain 500 without leaking a stack trace.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  remoteAddress: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export type HttpHandler = (req: HttpRequest) => Promise<HttpResponse> | HttpResponse;
+
+export interface RunningServer {
+  readonly port: number;
+  readonly url: string;
+  readonly server: http.Server;
+  close(): Promise<void>;
+}
+
+/** Largest request body accepted; larger ones answer 413 without reaching the handler. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export async function startHttpServer(
+  handler: HttpHandler,
+  options: { host?: string; port?: number } = {},
+): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const server = http.createServer((req, res) => {
+    void serve(handler, req, res);
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function serve(handler: HttpHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  try {
+    const body = await readBody(req);
+    if (body === null) return send(res, { status: 413, body: 'request body too large' });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const response = await handler({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      remoteAddress: req.socket.remoteAddress ?? '',
+    });
+    send(res, response);
+  } catch {
+    if (!res.headersSent) send(res, { status: 500, body: 'internal error' });
+    else res.destroy();
+  }
+}
+
+function send(res: http.ServerResponse, r: HttpResponse): void {
+  const body = r.body ?? '';
+  res.writeHead(r.status, {
+    'content-type': 'text/plain; charset=utf-8',
+    ...r.headers,
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
