@@ -30,6 +30,7 @@ export class Lab {
   private readonly endpoint: PhoneEndpoint;
   private readonly screenListeners = new Set<(s: PhoneScreen) => void>();
   private readonly changeListeners = new Set<() => void>();
+  private readonly registeredAt = new Map<string, string | null>();
 
   private constructor(clock: LabClock) {
     this.clock = clock;
@@ -76,6 +77,12 @@ export class Lab {
         contact: this.endpoint.contactOf(row.name),
         onChange: (screen) => {
           for (const l of this.screenListeners) l(screen);
+          // Where a phone is registered is part of the topology too.
+          const at = screen.status === 'registered' ? (screen.registration?.clusterId ?? null) : null;
+          if (this.registeredAt.get(row.name) !== at) {
+            this.registeredAt.set(row.name, at);
+            this.changed();
+          }
         },
       });
       this.phones.set(row.name.toUpperCase(), { firmware, cluster });

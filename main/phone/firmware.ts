@@ -312,7 +312,7 @@ export class PhoneFirmware {
       lines: registered ? this.config!.lines : [],
       view: this.view(),
       softkeys: this.softkeys(),
-      servicesKeyLabel: t('phone.services'),
+      servicesKeyLabel: model?.servicesKey === 'applications' ? t('phone.applications') : t('phone.services'),
     };
   }
 

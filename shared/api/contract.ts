@@ -4,6 +4,7 @@
  * generated from these tables, and the main process validates every payload against them.
  */
 import { z } from 'zod';
+import type { EVENT_NAMES, REQUEST_NAMES } from './names';
 
 const deviceName = z.string().regex(/^[A-Za-z0-9_.-]{1,50}$/, 'a device name (letters, digits, . _ -)');
 
@@ -75,13 +76,13 @@ export const REQUESTS = {
   'phone.screen': { request: z.object({ deviceName }).strict(), response: PhoneScreen },
   'phone.pressKey': { request: z.object({ deviceName, key: PhoneKey }).strict(), response: Empty },
   'phone.typeText': { request: z.object({ deviceName, text: z.string().max(64) }).strict(), response: Empty },
-} as const;
+} as const satisfies Record<(typeof REQUEST_NAMES)[number], { request: z.ZodType; response: z.ZodType }>;
 
 /** Events: main -> renderer, pushed whenever the state they carry changes. */
 export const EVENTS = {
   'phone.screen': PhoneScreen,
   'lab.changed': LabSnapshot,
-} as const;
+} as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;
 
 export type RequestName = keyof typeof REQUESTS;
 export type EventName = keyof typeof EVENTS;

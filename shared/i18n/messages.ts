@@ -54,6 +54,7 @@ const enUS = {
   },
   phone: {
     services: 'Services',
+    applications: 'Applications',
     resetting: 'Resetting...',
     registering: 'Registering with {{host}}',
     unregistered: 'Unregistered',
@@ -108,6 +109,7 @@ const zhCN: Messages = {
   },
   phone: {
     services: '服务',
+    applications: '应用程序',
     resetting: '正在重置...',
     registering: '正在向 {{host}} 注册',
     unregistered: '未注册',

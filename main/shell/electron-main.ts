@@ -1,0 +1,67 @@
+/**
+ * The desktop shell: the only code that imports electron. It opens the lab, registers the IPC
+ * handlers, then opens the lab window and one window per phone, sized like the phone. Windows
+ * run sandboxed with context isolation and no Node; navigation and new windows are refused.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, session, shell } from 'electron';
+import { openDemoLab } from '../lab/lab-runtime';
+import { forwardEvents, labHandlers } from '../lab/lab-api';
+import type { Lab } from '../lab/lab';
+import { CONTENT_SECURITY_POLICY } from '../web/web-server';
+import { broadcast, setupIpc, trustWindow } from './ipc';
+
+const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
+const windows = new Set<BrowserWindow>();
+let lab: Lab | undefined;
+
+function createWindow(query: Record<string, string>, size: { width: number; height: number }, title: string): BrowserWindow {
+  const win = new BrowserWindow({
+    ...size,
+    title,
+    show: true,
+    backgroundColor: '#1d2430',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  trustWindow(win);
+  windows.add(win);
+  win.on('closed', () => windows.delete(win));
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  void win.loadFile(rendererIndex, { query });
+  return win;
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  lab = await openDemoLab(path.join(app.getPath('userData'), 'lab'));
+  setupIpc(labHandlers(lab));
+  forwardEvents(lab, (name, payload) => broadcast(() => [...windows], name, payload));
+
+  createWindow({ view: 'lab' }, { width: 900, height: 640 }, 'EMCC Lab');
+  for (const phone of lab.snapshot().phones) {
+    createWindow({ phone: phone.deviceName }, { width: 560, height: 820 }, `${phone.deviceName} (Cisco ${phone.model})`);
+  }
+}
+
+app.on('window-all-closed', () => {
+  void (lab?.close() ?? Promise.resolve()).finally(() => app.quit());
+});
+
+main().catch((e: unknown) => {
+  console.error(e);
+  app.exit(1);
+});

@@ -1,0 +1,42 @@
+/**
+ * The lab overview: the clusters with their nodes and services, and the phones. In browser mode
+ * each phone is a panel here; in the desktop app each phone also has its own window.
+ */
+import { useLab } from '../store/lab-store';
+import { PhoneFace } from '../phone/PhoneFace';
+
+export function LabView({ showPhones }: { showPhones: boolean }) {
+  const snapshot = useLab((s) => s.snapshot);
+  const error = useLab((s) => s.error);
+  if (!snapshot) return <div className="lab-loading">{error ?? 'Connecting to the lab…'}</div>;
+  return (
+    <div className="lab">
+      <header className="lab-header">
+        <h1>EMCC Lab</h1>
+        <div className="clusters">
+          {snapshot.clusters.map((c) => (
+            <section key={c.clusterId} className="cluster" data-testid={`cluster-${c.clusterId}`}>
+              <h2>{c.name} <code>{c.clusterId}</code></h2>
+              <div className="cluster-meta">Unified CM {c.version} · {c.securityMode}</div>
+              {c.nodes.map((n) => (
+                <div key={n.name} className="node">
+                  <strong>{n.host}</strong> <span className="node-url">{n.url}</span>
+                  <div className="node-services">{n.services.map((s) => <span key={s} className="chip">{s.replace('Cisco ', '')}</span>)}</div>
+                </div>
+              ))}
+              <div className="registered">
+                {snapshot.phones.filter((p) => p.registeredTo === c.clusterId).map((p) => <span key={p.deviceName} className="chip phone-chip">{p.deviceName}</span>)}
+              </div>
+            </section>
+          ))}
+        </div>
+        {error ? <div className="lab-error" role="alert">{error}</div> : null}
+      </header>
+      {showPhones ? (
+        <main className="phones">
+          {snapshot.phones.map((p) => <PhoneFace key={p.deviceName} deviceName={p.deviceName} />)}
+        </main>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+// Build everything that runs: the main-process bundles (CLI, Electron shell, preload) with
+// esbuild, and the renderer with Vite. Native and Electron modules stay external.
+import { build as esbuild } from 'esbuild';
+import { build as vite } from 'vite';
+
+const external = ['better-sqlite3', 'electron'];
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', external, legalComments: 'none' };
+
+await Promise.all([
+  esbuild({ ...common, entryPoints: ['main/cli/cli.ts'], outfile: 'dist/cli/cli.mjs', format: 'esm',
+    // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
+  esbuild({ ...common, entryPoints: ['main/shell/electron-main.ts'], outfile: 'dist/main/shell.cjs', format: 'cjs' }),
+  esbuild({ ...common, entryPoints: ['main/shell/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs' }),
+]);
+await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });

@@ -1,0 +1,59 @@
+// `npm test`: everything CI checks, in order: type check, lint, unit tests (Vitest), build, then
+// end-to-end tests (Playwright in Debian's Chromium against the real lab in browser mode). Ends
+// with one plain line `N passed, N failed` counting every test and check.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = { passed: 0, failed: 0 };
+const failures = [];
+mkdirSync('test-results', { recursive: true });
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n== ${label}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function check(label, ok) {
+  if (ok) results.passed++;
+  else {
+    results.failed++;
+    failures.push(label);
+  }
+}
+
+function countJson(file, label, count) {
+  if (!existsSync(file)) {
+    check(`${label} (no report)`, false);
+    return;
+  }
+  const { passed, failed } = count(JSON.parse(readFileSync(file, 'utf8')));
+  results.passed += passed;
+  results.failed += failed;
+  if (failed) failures.push(`${label}: ${failed} failed`);
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+check('type check', run('type check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+check('lint', run('lint', npx, ['eslint', '.']));
+
+rmSync('test-results/unit.json', { force: true });
+const unitOk = run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+countJson('test-results/unit.json', 'unit tests', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests + (unitOk || j.numFailedTests ? 0 : 1) }));
+
+const built = run('build', process.execPath, ['scripts/build.mjs']);
+check('build', built);
+if (built) {
+  rmSync('test-results/e2e.json', { force: true });
+  const e2eOk = run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' });
+  countJson('test-results/e2e.json', 'end-to-end tests', (j) => {
+    const s = j.stats ?? {};
+    const failed = (s.unexpected ?? 0) + (s.flaky ?? 0);
+    return { passed: s.expected ?? 0, failed: failed + (e2eOk || failed ? 0 : 1) };
+  });
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${results.passed} passed, ${results.failed} failed`);
+process.exit(results.failed === 0 ? 0 : 1);

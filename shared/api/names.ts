@@ -1,0 +1,7 @@
+/**
+ * The names of the contract's requests and events, without their schemas, so the desktop preload
+ * can generate its bridge without bundling the schema library. contract.ts is typed against these
+ * lists, so a name cannot be added to one and not the other.
+ */
+export const REQUEST_NAMES = ['lab.snapshot', 'phone.screen', 'phone.pressKey', 'phone.typeText'] as const;
+export const EVENT_NAMES = ['phone.screen', 'lab.changed'] as const;

@@ -1,0 +1,63 @@
+import { click, expect, phone, test } from './lab-fixture';
+
+const VISITING = 'SEP00AA11BB22CC';
+
+/** Services > Extension Mobility, then the user ID typed and the PIN on the keypad, then Submit. */
+async function login(p: import('@playwright/test').Locator, userId: string, pin: string) {
+  await click(p, 'services');
+  await expect(p.locator('.menu-items li.selected')).toHaveText('Extension Mobility');
+  await click(p, 'select');
+  await expect(p.getByTestId('field-0')).toBeVisible();
+  await p.focus();
+  await p.page().keyboard.type(userId);
+  await click(p, 'navDown', ...pin.split(''));
+  await expect(p.getByTestId('field-1')).toHaveText('*'.repeat(pin.length));
+  await click(p, 'soft1');
+}
+
+test('a home user logs in on the visiting phone and it re-registers to the home cluster with her line', async ({ labPage }) => {
+  const p = phone(labPage, VISITING);
+  await expect(p).toHaveAttribute('data-cluster', 'VISIT');
+  await expect(p.getByTestId('line-1')).toContainText('3001');
+  await login(p, 'alice', '12345');
+  await expect(p).toHaveAttribute('data-status', 'resetting');
+  await expect(p).toHaveAttribute('data-cluster', 'HOME');
+  await expect(p.getByTestId('line-1')).toContainText('1001');
+  await expect(p.getByTestId('phone-cluster')).toHaveText(/home · EMCC/);
+  await expect(labPage.getByTestId('cluster-HOME').locator('.registered')).toContainText(VISITING);
+});
+
+test('logging out with Services > Extension Mobility > Yes resets the phone back to the visiting cluster', async ({ labPage }) => {
+  const p = phone(labPage, VISITING);
+  await expect(p).toHaveAttribute('data-cluster', 'VISIT');
+  await login(p, 'alice', '12345');
+  await expect(p).toHaveAttribute('data-cluster', 'HOME');
+  await click(p, 'services');
+  await click(p, 'select');
+  await expect(p.getByTestId('phone-text')).toContainText('Do you want to log out?');
+  await click(p, 'soft1');
+  await expect(p).toHaveAttribute('data-status', 'resetting');
+  await expect(p).toHaveAttribute('data-cluster', 'VISIT');
+  await expect(p.getByTestId('line-1')).toContainText('3001');
+});
+
+test('a wrong PIN shows "Login is unavailable (2)" and the phone stays on the visiting cluster', async ({ labPage }) => {
+  const p = phone(labPage, VISITING);
+  await expect(p).toHaveAttribute('data-cluster', 'VISIT');
+  await login(p, 'alice', '11111');
+  await expect(p.getByTestId('phone-text')).toHaveText('Login is unavailable (2)');
+  await expect(p).toHaveAttribute('data-cluster', 'VISIT');
+  await click(p, 'soft1');
+  await expect(p.getByTestId('line-1')).toContainText('3001');
+});
+
+test('a phone in a zh-CN device pool shows the Chinese error screen 无法登录 (2)', async ({ labPage }) => {
+  const p = phone(labPage, 'SEP00AA11BB33DD');
+  await expect(p).toHaveAttribute('data-cluster', 'VISIT');
+  await click(p, 'services', 'select');
+  await expect(p.locator('.view-title')).toHaveText('分机移动');
+  await p.focus();
+  await labPage.keyboard.type('alice');
+  await click(p, 'navDown', '9', 'soft1');
+  await expect(p.getByTestId('phone-text')).toHaveText('无法登录 (2)');
+});

@@ -1,0 +1,53 @@
+/**
+ * A Playwright fixture that starts a fresh lab in browser mode for each test (its own data folder,
+ * OS-assigned port) and opens the page it prints, then shuts the lab down.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+async function startLab(dataDir: string): Promise<{ proc: ChildProcess; url: string }> {
+  const proc = spawn(process.execPath, ['dist/cli/cli.mjs', 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.on('exit', (code) => reject(new Error(`lab exited with ${code}: ${out}`)));
+  });
+  return { proc, url };
+}
+
+export const test = base.extend<{ labUrl: string; labPage: Page }>({
+  // eslint-disable-next-line no-empty-pattern
+  labUrl: async ({}, use) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'emcc-e2e-'));
+    const { proc, url } = await startLab(dataDir);
+    await use(url);
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  labPage: async ({ page, labUrl }, use) => {
+    await page.goto(labUrl);
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** The panel of one phone. */
+export function phone(page: Page, deviceName: string): Locator {
+  return page.getByTestId(`phone-${deviceName}`);
+}
+
+/** Click one of the phone's keys (data-key: services, soft1, navDown, select, 0-9, ...). */
+export async function click(p: Locator, ...keys: string[]): Promise<void> {
+  for (const k of keys) await p.locator(`[data-key="${k}"]`).click();
+}
