@@ -1,4 +1,4 @@
-// `npm test`: everything CI checks, in order: type check, lint, unit tests (Vitest), build, then
+// `npm test`: everything CI checks, in order: type check, lint, build, unit tests (Vitest), then
 // end-to-end tests (Playwright in Debian's Chromium against the real lab in browser mode). Ends
 // with one plain line `N passed, N failed` counting every test and check.
 import { spawnSync } from 'node:child_process';
@@ -38,12 +38,13 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 check('type check', run('type check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']));
 check('lint', run('lint', npx, ['eslint', '.']));
 
+// The build comes before the unit tests: the command-line tests run the built CLI.
+const built = run('build', process.execPath, ['scripts/build.mjs']);
+check('build', built);
 rmSync('test-results/unit.json', { force: true });
 const unitOk = run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 countJson('test-results/unit.json', 'unit tests', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests + (unitOk || j.numFailedTests ? 0 : 1) }));
 
-const built = run('build', process.execPath, ['scripts/build.mjs']);
-check('build', built);
 if (built) {
   rmSync('test-results/e2e.json', { force: true });
   const e2eOk = run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' });
