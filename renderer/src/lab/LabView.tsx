@@ -24,7 +24,7 @@ export function LabView({ showPhones }: { showPhones: boolean }) {
                   <div className="node-services">{n.services.map((s) => <span key={s} className="chip">{s.replace('Cisco ', '')}</span>)}</div>
                 </div>
               ))}
-              <div className="registered">
+              <div className="registered" title="Phones registered to this cluster">
                 {snapshot.phones.filter((p) => p.registeredTo === c.clusterId).map((p) => <span key={p.deviceName} className="chip phone-chip">{p.deviceName}</span>)}
               </div>
             </section>
@@ -36,7 +36,25 @@ export function LabView({ showPhones }: { showPhones: boolean }) {
         <main className="phones">
           {snapshot.phones.map((p) => <PhoneFace key={p.deviceName} deviceName={p.deviceName} />)}
         </main>
-      ) : null}
+      ) : (
+        <main className="phone-table">
+          <table>
+            <thead>
+              <tr><th>Phone</th><th>Model</th><th>Own cluster</th><th>Registered to</th></tr>
+            </thead>
+            <tbody>
+              {snapshot.phones.map((p) => (
+                <tr key={p.deviceName}>
+                  <td><code>{p.deviceName}</code></td>
+                  <td>{p.model}</td>
+                  <td>{p.homeClusterId}</td>
+                  <td className={p.registeredTo && p.registeredTo !== p.homeClusterId ? 'emcc' : ''}>{p.registeredTo ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </main>
+      )}
     </div>
   );
 }

@@ -20,7 +20,7 @@ function formatTime(t: number | null, locale: string): string {
   return new Date(t).toLocaleString(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
-function ScreenMiddle({ screen }: { screen: PhoneScreen }) {
+function ScreenMiddle({ screen, press }: { screen: PhoneScreen; press: (key: PhoneKey) => void }) {
   const v = screen.view;
   switch (v.kind) {
     case 'status':
@@ -38,7 +38,8 @@ function ScreenMiddle({ screen }: { screen: PhoneScreen }) {
           <div className="view-title">{v.title}</div>
           <ol className="menu-items">
             {v.items.map((item, i) => (
-              <li key={i} className={i === v.selected ? 'selected' : ''}>{item}</li>
+              // Clicking an item picks it, as its number on the keypad does.
+              <li key={i} className={i === v.selected ? 'selected' : ''} onClick={() => i < 9 && press(String(i + 1) as PhoneKey)}>{item}</li>
             ))}
           </ol>
         </div>
@@ -112,7 +113,7 @@ export function PhoneFace({ deviceName }: { deviceName: string }) {
               <li key={i} data-testid={`line-${i + 1}`}><span className="line-icon" />{l.dn}{l.label ? <small>{l.label}</small> : null}</li>
             ))}
           </ul>
-          <ScreenMiddle screen={screen} />
+          <ScreenMiddle screen={screen} press={press} />
         </div>
         <div className="softkey-labels">
           {slots.map((k, i) => <span key={i}>{k?.label ?? ''}</span>)}
