@@ -44,7 +44,17 @@ export default tseslint.config(
     },
   },
   {
+    // Only ipc.ts touches ipcMain and only the preload touches ipcRenderer.
     files: ['main/shell/**/*.ts'],
+    ignores: ['main/shell/ipc.ts', 'main/shell/preload.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'ipcMain lives in main/shell/ipc.ts, ipcRenderer in the preload.' }],
+      }],
+    },
+  },
+  {
+    files: ['main/shell/ipc.ts', 'main/shell/preload.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

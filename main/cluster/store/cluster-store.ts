@@ -140,11 +140,16 @@ export class ClusterStore {
   putProfile(p: ProfileRow, lines: LineRow[], services: string[]): void {
     this.transaction(() => {
       this.run('INSERT OR REPLACE INTO device_profiles (name, model, description, user_locale) VALUES (?, ?, ?, ?)', p.name, p.model, p.description, p.user_locale);
-      this.run('DELETE FROM profile_lines WHERE profile = ?', p.name);
-      for (const l of lines) this.run('INSERT INTO profile_lines (profile, position, dn, label) VALUES (?, ?, ?, ?)', p.name, l.position, l.dn, l.label);
-      this.run('DELETE FROM profile_subscriptions WHERE profile = ?', p.name);
-      for (const s of services) this.run('INSERT INTO profile_subscriptions (profile, service) VALUES (?, ?)', p.name, s);
+      this.replaceLinesAndServices('profile', p.name, lines, services);
     });
+  }
+  /** Replace the lines and service subscriptions of a device profile or a phone. */
+  private replaceLinesAndServices(owner: 'profile' | 'phone', name: string, lines: LineRow[], services: string[]): void {
+    // Table and column names come from the two constants above, never from input.
+    this.run(`DELETE FROM ${owner}_lines WHERE ${owner} = ?`, name);
+    for (const l of lines) this.run(`INSERT INTO ${owner}_lines (${owner}, position, dn, label) VALUES (?, ?, ?, ?)`, name, l.position, l.dn, l.label);
+    this.run(`DELETE FROM ${owner}_subscriptions WHERE ${owner} = ?`, name);
+    for (const s of services) this.run(`INSERT INTO ${owner}_subscriptions (${owner}, service) VALUES (?, ?)`, name, s);
   }
   profile(name: string): ProfileRow | undefined {
     return this.get<ProfileRow>('SELECT * FROM device_profiles WHERE name = ?', name);
@@ -190,10 +195,7 @@ export class ClusterStore {
     this.transaction(() => {
       this.run('INSERT OR REPLACE INTO phones (name, model, device_pool, em_enabled, security_mode, logout_profile) VALUES (?, ?, ?, ?, ?, ?)',
         p.name, p.model, p.device_pool, p.em_enabled, p.security_mode, p.logout_profile);
-      this.run('DELETE FROM phone_lines WHERE phone = ?', p.name);
-      for (const l of lines) this.run('INSERT INTO phone_lines (phone, position, dn, label) VALUES (?, ?, ?, ?)', p.name, l.position, l.dn, l.label);
-      this.run('DELETE FROM phone_subscriptions WHERE phone = ?', p.name);
-      for (const s of services) this.run('INSERT INTO phone_subscriptions (phone, service) VALUES (?, ?)', p.name, s);
+      this.replaceLinesAndServices('phone', p.name, lines, services);
     });
   }
   phone(name: string): PhoneRow | undefined {
