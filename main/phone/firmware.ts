@@ -19,6 +19,14 @@ import { parsePhoneConfig, type FullConfig } from '../xml/phone-config';
 export const RESET_MS = 1200;
 /** How long a phone waits before trying its TFTP or CallManager again after a failure. */
 export const RETRY_MS = 30_000;
+/** In a text field, a key pressed again within this time moves on to its next letter. */
+export const MULTI_TAP_MS = 1000;
+
+/** What each keypad key cycles through in a text field (lower case, the digit, upper case). */
+const MULTI_TAP: Record<string, string> = {
+  '1': '1.-_@', '2': 'abc2ABC', '3': 'def3DEF', '4': 'ghi4GHI', '5': 'jkl5JKL', '6': 'mno6MNO',
+  '7': 'pqrs7PQRS', '8': 'tuv8TUV', '9': 'wxyz9WXYZ', '0': '0 ', '*': '*', '#': '#',
+};
 
 export interface FirmwareDeps {
   deviceName: string;
@@ -48,6 +56,8 @@ export class PhoneFirmware {
   /** Bumped on every reset: answers to requests sent before it are dropped. */
   private epoch = 0;
   private timer: TimerHandle | undefined;
+  /** The keypad key being multi-tapped in a text field, and how far through its letters. */
+  private tap: { key: string; index: number; timer: TimerHandle } | undefined;
 
   constructor(private readonly deps: FirmwareDeps) {}
 
@@ -77,6 +87,7 @@ export class PhoneFirmware {
 
   private restart(status: 'booting' | 'resetting'): void {
     this.epoch++;
+    this.endTap();
     this.deps.clock.clearTimer(this.timer);
     this.status = status;
     this.registeredHost = undefined;
@@ -158,6 +169,7 @@ export class PhoneFirmware {
     if (this.status !== 'registered') return;
     if (key === 'services') return this.openServices();
     const app = this.app;
+    if (!/^[0-9*#]$/.test(key)) this.endTap();
     if (key.startsWith('soft')) return this.softkey(Number(key.slice(4)));
     switch (app.kind) {
       case 'menu':
@@ -172,7 +184,7 @@ export class PhoneFirmware {
         else if (key === 'navDown') app.focused = Math.min(app.items.length - 1, app.focused + 1);
         else if (key === 'back') this.backspace(app);
         else if (key === 'select') return this.submit(app);
-        else if (/^[0-9*#]$/.test(key)) this.type(app, key);
+        else if (/^[0-9*#]$/.test(key)) this.keypad(app, key);
         break;
       case 'text':
         if (key === 'back' || key === 'select') this.app = { kind: 'idle' };
@@ -186,6 +198,7 @@ export class PhoneFirmware {
   /** Text typed on a computer keyboard into the focused input field. */
   typeText(text: string): void {
     if (this.status !== 'registered' || this.app.kind !== 'input') return;
+    this.endTap();
     for (const ch of text) this.type(this.app, ch);
     this.changed();
   }
@@ -199,6 +212,28 @@ export class PhoneFirmware {
     const current = app.values[app.focused] ?? '';
     if (current.length >= 128) return;
     app.values[app.focused] = current + ch;
+  }
+
+  /**
+   * A keypad key in an input field: a digit in numeric fields; in text fields the key cycles
+   * through its letters (2: a b c 2 A B C) while pressed again within MULTI_TAP_MS.
+   */
+  private keypad(app: Extract<AppView, { kind: 'input' }>, key: string): void {
+    const item = app.items[app.focused];
+    if (!item) return;
+    if (/[NT]/.test(item.inputFlags) || !MULTI_TAP[key]) return this.type(app, key);
+    const letters = MULTI_TAP[key]!;
+    const again = this.tap?.key === key;
+    const index = again ? (this.tap!.index + 1) % letters.length : 0;
+    if (again) app.values[app.focused] = (app.values[app.focused] ?? '').slice(0, -1);
+    this.deps.clock.clearTimer(this.tap?.timer);
+    this.type(app, letters[index]!);
+    this.tap = { key, index, timer: this.deps.clock.setTimer(MULTI_TAP_MS, () => (this.tap = undefined)) };
+  }
+
+  private endTap(): void {
+    this.deps.clock.clearTimer(this.tap?.timer);
+    this.tap = undefined;
   }
 
   private backspace(app: Extract<AppView, { kind: 'input' }>): void {

@@ -94,6 +94,8 @@ export type EventOf<N extends EventName> = z.infer<(typeof EVENTS)[N]>;
 export interface LabApi {
   request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>>;
   on<N extends EventName>(name: N, listener: (payload: EventOf<N>) => void): () => void;
+  /** Called if the connection to the lab is lost (the browser-mode server stopped). */
+  onDisconnect(listener: () => void): () => void;
 }
 
 /** The handlers the main process provides, one per request. */

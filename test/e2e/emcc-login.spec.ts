@@ -2,24 +2,33 @@ import { click, expect, phone, test } from './lab-fixture';
 
 const VISITING = 'SEP00AA11BB22CC';
 
-/** Services > Extension Mobility, then the user ID typed and the PIN on the keypad, then Submit. */
-async function login(p: import('@playwright/test').Locator, userId: string, pin: string) {
+/**
+ * Services > Extension Mobility, the user ID (typed on the computer keyboard, or as keypad
+ * multi-tap presses), the PIN on the keypad, then Submit.
+ */
+async function login(p: import('@playwright/test').Locator, userId: string | { keypad: string; shows: string }, pin: string) {
   await click(p, 'services');
   await expect(p.locator('.menu-items li.selected')).toHaveText('Extension Mobility');
   await click(p, 'select');
   await expect(p.getByTestId('field-0')).toBeVisible();
-  await p.focus();
-  await p.page().keyboard.type(userId);
+  if (typeof userId === 'string') {
+    await p.focus();
+    await p.page().keyboard.type(userId);
+  } else {
+    await click(p, ...userId.keypad.split(''));
+    await expect(p.getByTestId('field-0')).toHaveText(userId.shows);
+  }
   await click(p, 'navDown', ...pin.split(''));
   await expect(p.getByTestId('field-1')).toHaveText('*'.repeat(pin.length));
   await click(p, 'soft1');
 }
 
-test('a home user logs in on the visiting phone and it re-registers to the home cluster with her line', async ({ labPage }) => {
+test('a home user logs in on the visiting phone, keys only, and it re-registers to the home cluster with her line', async ({ labPage }) => {
   const p = phone(labPage, VISITING);
   await expect(p).toHaveAttribute('data-cluster', 'VISIT');
   await expect(p.getByTestId('line-1')).toContainText('3001');
-  await login(p, 'alice', '12345');
+  // alice on the keypad: a=2, l=555, i=444, c=222, e=33.
+  await login(p, { keypad: '255544422233', shows: 'alice' }, '12345');
   await expect(p).toHaveAttribute('data-status', 'resetting');
   await expect(p).toHaveAttribute('data-cluster', 'HOME');
   await expect(p.getByTestId('line-1')).toContainText('1001');
@@ -60,4 +69,16 @@ test('a phone in a zh-CN device pool shows the Chinese error screen 无法登录
   await labPage.keyboard.type('alice');
   await click(p, 'navDown', '9', 'soft1');
   await expect(p.getByTestId('phone-text')).toHaveText('无法登录 (2)');
+});
+
+test('intra-cluster: a home user on a home phone logs in and out without leaving the home cluster', async ({ labPage }) => {
+  const p = phone(labPage, 'SEP001122334455');
+  await expect(p).toHaveAttribute('data-cluster', 'HOME');
+  await expect(p.getByTestId('line-1')).toContainText('2001');
+  await login(p, 'alice', '12345');
+  await expect(p.getByTestId('line-1')).toContainText('1001');
+  await expect(p).toHaveAttribute('data-cluster', 'HOME');
+  await expect(p.getByTestId('phone-cluster')).toHaveText('home');
+  await click(p, 'services', 'select', 'soft1');
+  await expect(p.getByTestId('line-1')).toContainText('2001');
 });

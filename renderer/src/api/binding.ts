@@ -26,6 +26,8 @@ function electronApi(bridge: Bridge): LabApi {
     on(name, listener) {
       return bridge.events[eventMethodName(name)]!((p) => listener(p as never));
     },
+    // The preload lives as long as the window: there is no connection to lose.
+    onDisconnect: () => () => undefined,
   };
 }
 
@@ -35,6 +37,7 @@ function webSocketApi(): LabApi {
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const disconnectListeners = new Set<() => void>();
   let socket: WebSocket;
   let ready: Promise<void>;
 
@@ -59,6 +62,7 @@ function webSocketApi(): LabApi {
     socket.addEventListener('close', () => {
       for (const p of pending.values()) p.reject(new Error('connection to the lab closed'));
       pending.clear();
+      for (const l of disconnectListeners) l();
     });
   };
   connect();
@@ -78,6 +82,10 @@ function webSocketApi(): LabApi {
       const l = listener as (p: unknown) => void;
       set.add(l);
       return () => set.delete(l);
+    },
+    onDisconnect(listener) {
+      disconnectListeners.add(listener);
+      return () => disconnectListeners.delete(listener);
     },
   };
 }

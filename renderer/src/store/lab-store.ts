@@ -42,3 +42,4 @@ export const useLab = create<LabState>((set) => ({
 
 api.on('phone.screen', (screen) => useLab.setState((s) => ({ screens: { ...s.screens, [screen.deviceName]: screen } })));
 api.on('lab.changed', (snapshot) => useLab.setState({ snapshot, receivedAt: Date.now() }));
+api.onDisconnect(() => useLab.setState({ error: 'The lab has stopped: start it again and reload this page.' }));

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { bridgeShape, eventMethodName } from '../../shared/api/bridge';
+import { EVENT_NAMES, REQUEST_NAMES } from '../../shared/api/names';
+
+describe('the desktop preload bridge', () => {
+  it('names event subscriptions after the event: phone.screen -> onPhoneScreen', () => {
+    expect(eventMethodName('phone.screen')).toBe('onPhoneScreen');
+    expect(eventMethodName('lab.changed')).toBe('onLabChanged');
+  });
+
+  it('exposes one named method per request and routes it to its own channel, never a generic invoke', async () => {
+    const calls: [string, unknown][] = [];
+    const bridge = bridgeShape([...REQUEST_NAMES], [...EVENT_NAMES], async (name, payload) => {
+      calls.push([name, payload]);
+      return { ok: true, result: null };
+    }, () => () => undefined);
+    expect(Object.keys(bridge).sort()).toEqual(['events', 'lab', 'phone']);
+    expect(Object.keys(bridge.phone!).sort()).toEqual(['pressKey', 'screen', 'typeText']);
+    expect(Object.keys(bridge.events).sort()).toEqual(['onLabChanged', 'onPhoneScreen']);
+    expect(bridge).not.toHaveProperty('invoke');
+    await bridge.phone!.pressKey!({ deviceName: 'SEP1', key: '1' });
+    expect(calls).toEqual([['phone.pressKey', { deviceName: 'SEP1', key: '1' }]]);
+  });
+});
