@@ -32,14 +32,20 @@ function createWindow(query: Record<string, string>, size: { width: number; heig
   trustWindow(win);
   windows.add(win);
   win.on('closed', () => windows.delete(win));
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
   void win.loadFile(rendererIndex, { query });
   return win;
 }
+
+// Every web contents, including any we did not create ourselves, may not navigate away or open
+// windows: links to the web go to the system browser.
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (e) => e.preventDefault());
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
 
 async function main(): Promise<void> {
   await app.whenReady();
