@@ -10,6 +10,7 @@ import { asLocale } from '../../shared/i18n/messages';
 import { supportsLoginType } from '../../shared/cluster-versions';
 import type { HttpClient } from '../net/lab-network';
 import { ipPhoneXml, type SoftKeyItem } from '../xml/cisco-ip-phone';
+import { child, text, type XmlNode } from '../xml/xml';
 import type { ClusterIdentity } from './cluster-identity';
 import { INTERNAL_APP_USER } from './cluster-identity';
 import { emFormBody, emRequestXml, parseEmResponse, type LoginType } from './em-xml';
@@ -66,7 +67,10 @@ export class EmApp {
       return this.text(translator(locale)('em.loginOk'), locale);
     }
 
-    const user = this.loggedInUser(device);
+    // Like the real EMApp, ask the EM service who is logged in on the device.
+    const state = await this.callEmService(emRequestXml({ type: 'deviceUserQuery', app: this.app(), deviceNames: [device] }));
+    if (!state.ok) return this.error(state.code, 'login', locale);
+    const user = text(child(child(child(state.body, 'deviceUserResults'), 'device'), 'userID'));
     if (user) return this.logoutPrompt(base, user, locale);
     return this.loginForm(base, loginType, locale);
   }
@@ -81,14 +85,8 @@ export class EmApp {
     return `http://${this.deps.host}:8080${EM_APP_PATH}?${q.toString()}`;
   }
 
-  /** Who is logged in on a device of this cluster (a local login, or an EMCC device bound to it). */
-  private loggedInUser(device: string): string | undefined {
-    const { store } = this.deps;
-    return store.login(device)?.user_id ?? store.emccDeviceBoundTo(device)?.user_id ?? undefined;
-  }
-
   /** POST to this cluster's EM service nodes in order; none answering is 208. */
-  private async callEmService(xml: string): Promise<{ ok: true } | { ok: false; code: number }> {
+  private async callEmService(xml: string): Promise<{ ok: true; body: XmlNode } | { ok: false; code: number }> {
     const hosts = this.deps.store.nodesRunning('Cisco Extension Mobility');
     for (const host of hosts) {
       try {
@@ -99,7 +97,7 @@ export class EmApp {
         });
         if (res.status !== 200) continue;
         const outcome = parseEmResponse(res.body);
-        return outcome.ok ? { ok: true } : { ok: false, code: outcome.code };
+        return outcome.ok ? { ok: true, body: outcome.body } : { ok: false, code: outcome.code };
       } catch {
         continue;
       }

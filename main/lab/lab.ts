@@ -125,7 +125,7 @@ export class Lab {
       }),
       phones: [...this.phones.values()].map(({ firmware, cluster }) => {
         const s = firmware.screen();
-        return { deviceName: s.deviceName, model: s.model, homeClusterId: cluster.identity().clusterId, registeredTo: s.registration?.clusterId ?? null };
+        return { deviceName: s.deviceName, model: s.model, ownClusterId: cluster.identity().clusterId, registeredTo: s.registration?.clusterId ?? null };
       }),
       clock: { now: this.clock.now(), speed: this.clock.speed, paused: this.clock.paused },
     };

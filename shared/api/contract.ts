@@ -63,7 +63,8 @@ export const LabSnapshot = z.object({
     securityMode: z.string(),
     nodes: z.array(z.object({ name: z.string(), host: z.string(), url: z.string(), services: z.array(z.string()) })),
   })),
-  phones: z.array(z.object({ deviceName: z.string(), model: z.string(), homeClusterId: z.string(), registeredTo: z.string().nullable() })),
+  /** ownClusterId: the cluster the phone belongs to (its visiting cluster when an EMCC user logs in). */
+  phones: z.array(z.object({ deviceName: z.string(), model: z.string(), ownClusterId: z.string(), registeredTo: z.string().nullable() })),
   clock: z.object({ now: z.number(), speed: z.number(), paused: z.boolean() }),
 });
 export type LabSnapshot = z.infer<typeof LabSnapshot>;

@@ -47,8 +47,8 @@ export function LabView({ showPhones }: { showPhones: boolean }) {
                 <tr key={p.deviceName}>
                   <td><code>{p.deviceName}</code></td>
                   <td>{p.model}</td>
-                  <td>{p.homeClusterId}</td>
-                  <td className={p.registeredTo && p.registeredTo !== p.homeClusterId ? 'emcc' : ''}>{p.registeredTo ?? '—'}</td>
+                  <td>{p.ownClusterId}</td>
+                  <td className={p.registeredTo && p.registeredTo !== p.ownClusterId ? 'emcc' : ''}>{p.registeredTo ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

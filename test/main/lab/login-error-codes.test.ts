@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterDefinition } from '../../../main/cluster/cluster-definition';
 import { HOME_CLUSTER, VISITING_CLUSTER } from '../../../main/lab/demo-lab';
 import type { Lab } from '../../../main/lab/lab';
-import { HOME_PHONE, openLab, registeredTo, showsText, submitLogin, VISITING_PHONE, waitForScreen } from '../../helpers/lab-fixture';
+import { HOME_PHONE, openExtensionMobility, openLab, registeredTo, showsText, submitLogin, VISITING_PHONE, waitForScreen } from '../../helpers/lab-fixture';
 
 /** The demo lab with changes to either cluster's definition. */
 function variant(home: Partial<ClusterDefinition> = {}, visiting: Partial<ClusterDefinition> = {}) {
@@ -72,11 +72,12 @@ describe('login failures on the EMCC path show the guide\'s code', () => {
     await emccLoginShows(lab, 'Login is unavailable (208)');
   });
 
-  it('208: no node of the visiting cluster runs the Extension Mobility service', async () => {
+  it('208: no node of the visiting cluster runs the Extension Mobility service (the EM application cannot even ask who is logged in)', async () => {
     lab = await openLab();
     await waitForScreen(lab, VISITING_PHONE, registeredTo('VISIT'));
     lab.cluster('VISIT')!.store.setNodeService('visit-pub', 'Cisco Extension Mobility', false);
-    await emccLoginShows(lab, 'Login is unavailable (208)');
+    const s = await openExtensionMobility(lab, VISITING_PHONE);
+    expect(s.view).toMatchObject({ kind: 'text', text: 'Login is unavailable (208)' });
   });
 
   it('32: the phone model does not support EMCC (a 7940 that supports only EM)', async () => {
