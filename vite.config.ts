@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY_META } from './shared/content-security-policy.ts';
 
 // The renderer: one page that shows either the lab (all phones as panels) or a single phone.
 export default defineConfig({
@@ -6,4 +7,10 @@ export default defineConfig({
   base: './',
   build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1024 },
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [
+    {
+      name: 'content-security-policy',
+      transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' }],
+    },
+  ],
 });

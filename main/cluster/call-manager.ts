@@ -20,7 +20,6 @@ export interface Registration {
 
 export class CallManager {
   private readonly registrations = new Map<string, Registration>();
-  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly deps: { store: ClusterStore; clock: Clock; net: HttpClient }) {}
 
@@ -40,7 +39,6 @@ export class CallManager {
     const known = store.phone(deviceName) !== undefined || store.emccDeviceBoundTo(deviceName) !== undefined;
     if (!known) return { status: 403, body: buildXml({ rejected: { reason: 'device not found' } }) };
     this.registrations.set(deviceName.toUpperCase(), { deviceName, contact, node, at: this.deps.clock.now() });
-    this.changed();
     return { status: 200, body: buildXml({ registered: { deviceName, node } }) };
   }
 
@@ -60,7 +58,6 @@ export class CallManager {
     const reg = this.registration(deviceName);
     if (!reg) return;
     this.registrations.delete(deviceName.toUpperCase());
-    this.changed();
     this.deps.clock.setTimer(0, () => {
       this.deps.net
         .request({ method: 'POST', url: reg.contact, headers: { 'content-type': 'application/xml' }, body: buildXml({ notify: { event: 'reset' } }) })
@@ -71,15 +68,6 @@ export class CallManager {
   /** Forget every registration (the service stopped). */
   clear(): void {
     this.registrations.clear();
-    this.changed();
   }
 
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private changed(): void {
-    for (const l of this.listeners) l();
-  }
 }

@@ -51,7 +51,6 @@ export class Lab {
         const store = new ClusterStore(file);
         if (store.isEmpty()) applyDefinition(store, def);
         const cluster = new Cluster(store, lab.clock, lab.network);
-        cluster.callManager.onChange(() => lab.changed());
         lab.clusters.push(cluster);
       }
       await lab.endpoint.start();

@@ -8,7 +8,7 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { openDemoLab } from '../lab/lab-runtime';
 import { forwardEvents, labHandlers } from '../lab/lab-api';
 import type { Lab } from '../lab/lab';
-import { CONTENT_SECURITY_POLICY } from '../web/web-server';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { broadcast, setupIpc, trustWindow } from './ipc';
 
 const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');

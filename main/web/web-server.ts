@@ -12,6 +12,7 @@ import type { EventName } from '../../shared/api/contract';
 import type { Lab } from '../lab/lab';
 import { dispatch, forwardEvents, labHandlers } from '../lab/lab-api';
 import { startHttpServer, type RunningServer } from '../net/http-server';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,9 +24,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Same policy as the desktop app: only our own scripts, styles and the API socket. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const Envelope = z.object({ id: z.number().int().nonnegative(), name: z.string().max(64), payload: z.unknown() }).strict();
 
