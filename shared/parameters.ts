@@ -3,11 +3,13 @@
  * and the EMCC feature parameters (section 4), each with its default and range. The cluster's
  * database, the admin pages and the validation all read these.
  */
+import type { DerivedChoices, EntityKind } from './admin/fields';
+
 export type ParamDef =
   | { key: string; label: string; kind: 'boolean'; default: boolean }
   | { key: string; label: string; kind: 'integer'; default: number; min: number; max: number; unit?: string }
   | { key: string; label: string; kind: 'enum'; default: string; values: readonly string[] }
-  | { key: string; label: string; kind: 'text'; default: string; maxLength: number }
+  | { key: string; label: string; kind: 'text'; default: string; maxLength: number; ref?: EntityKind | DerivedChoices }
   | { key: string; label: string; kind: 'duration'; default: string; maxMinutes: number };
 
 /** Cisco Extension Mobility service parameters. Defaults the guide leaves unstated follow Unified CM. */
@@ -30,18 +32,18 @@ export const EM_SERVICE_PARAMETERS = [
 
 /** EMCC Feature Configuration parameters. */
 export const EMCC_FEATURE_PARAMETERS = [
-  { key: 'defaultTftpServer', label: 'Default TFTP Server for EMCC Login Device', kind: 'text', default: '', maxLength: 255 },
-  { key: 'backupTftpServer', label: 'Backup TFTP Server for EMCC Login Device', kind: 'text', default: '', maxLength: 255 },
+  { key: 'defaultTftpServer', label: 'Default TFTP Server for EMCC Login Device', kind: 'text', default: '', maxLength: 255, ref: 'nodesRunningTftp' },
+  { key: 'backupTftpServer', label: 'Backup TFTP Server for EMCC Login Device', kind: 'text', default: '', maxLength: 255, ref: 'nodesRunningTftp' },
   { key: 'expiredDeviceMaintenanceInterval', label: 'Default Interval for Expired EMCC Device Maintenance', kind: 'integer', default: 1440, min: 10, max: 1440, unit: 'min' },
   { key: 'enableAllRemoteServices', label: 'Enable All Remote Cluster Services When Adding A New Remote Cluster', kind: 'boolean', default: false },
   { key: 'pstnTrunkCss', label: 'CSS for PSTN Access SIP Trunk', kind: 'enum', default: 'Use Trunk CSS', values: ["Use Trunk CSS", "Use phone's original device CSS"] },
-  { key: 'geolocationFilter', label: 'EMCC Geolocation Filter', kind: 'text', default: '', maxLength: 50 },
+  { key: 'geolocationFilter', label: 'EMCC Geolocation Filter', kind: 'text', default: '', maxLength: 50, ref: 'geolocationFilter' },
   { key: 'regionMaxAudioBitRate', label: 'EMCC Region Max Audio Bit Rate', kind: 'enum', default: '8 kbps (G.729)', values: ['8 kbps (G.729)', '16 kbps (iLBC, AAC-LD)', '32 kbps (iLBC, G.722.1)', '64 kbps (G.722, G.711)'] },
   { key: 'regionMaxVideoBitRate', label: 'EMCC Region Max Video Call Bit Rate (Includes Audio)', kind: 'integer', default: 384, min: 0, max: 8128, unit: 'kbps' },
   { key: 'regionLinkLossType', label: 'EMCC Region Link Loss Type', kind: 'enum', default: 'Low Loss', values: ['Lossy', 'Low Loss'] },
   { key: 'rsvpKeepAliveTimer', label: 'RSVP SIP Trunk KeepAlive Timer', kind: 'integer', default: 15, min: 1, max: 600, unit: 's' },
-  { key: 'defaultRemoteUpdateServer', label: 'Default Server For Remote Cluster Update', kind: 'text', default: '', maxLength: 255 },
-  { key: 'backupRemoteUpdateServer', label: 'Backup Server for Remote Cluster Update', kind: 'text', default: '', maxLength: 255 },
+  { key: 'defaultRemoteUpdateServer', label: 'Default Server For Remote Cluster Update', kind: 'text', default: '', maxLength: 255, ref: 'nodesRunningEm' },
+  { key: 'backupRemoteUpdateServer', label: 'Backup Server for Remote Cluster Update', kind: 'text', default: '', maxLength: 255, ref: 'nodesRunningEm' },
   { key: 'remoteClusterUpdateInterval', label: 'Remote Cluster Update Interval', kind: 'integer', default: 30, min: 15, max: 10080, unit: 'min' },
 ] as const satisfies readonly ParamDef[];
 

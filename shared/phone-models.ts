@@ -16,21 +16,27 @@ export interface PhoneModel {
   lineKeys: number;
   softkeys: number;
   screen: { width: number; height: number; color: boolean };
-  /** Whether the phone can take a Do Not Disturb "Call Reject" option (7940/7960 SCCP cannot). */
-  dndCallReject: boolean;
+  /** Desk phone, or a mobile / dual-mode client. */
+  kind: 'desk' | 'dual-mode';
+  /**
+   * The one DND Option the model takes, where it is limited (guide, device profile fields):
+   * 7940/7960 on SCCP take Ringer Off only; mobile and dual-mode phones take Call Reject only.
+   */
+  dndOnly?: { option: 'Ringer Off' | 'Call Reject'; protocol?: 'SIP' | 'SCCP' };
 }
 
 /** The catalogue. 7940 and 7960 predate EMCC: they support EM but not EMCC. */
 export const PHONE_MODELS: readonly PhoneModel[] = [
-  { id: '7940', name: 'Cisco 7940', protocol: 'SCCP', supportsEm: true, supportsEmcc: false, localization: true, servicesKey: 'services', lineKeys: 2, softkeys: 4, screen: { width: 298, height: 168, color: false }, dndCallReject: false },
-  { id: '7960', name: 'Cisco 7960', protocol: 'SCCP', supportsEm: true, supportsEmcc: false, localization: true, servicesKey: 'services', lineKeys: 6, softkeys: 4, screen: { width: 298, height: 168, color: false }, dndCallReject: false },
-  { id: '7942', name: 'Cisco 7942', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'services', lineKeys: 2, softkeys: 4, screen: { width: 298, height: 168, color: false }, dndCallReject: true },
-  { id: '7965', name: 'Cisco 7965', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'services', lineKeys: 6, softkeys: 4, screen: { width: 298, height: 168, color: true }, dndCallReject: true },
-  { id: '7841', name: 'Cisco 7841', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'applications', lineKeys: 4, softkeys: 4, screen: { width: 396, height: 162, color: false }, dndCallReject: true },
-  { id: '8845', name: 'Cisco 8845', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'applications', lineKeys: 5, softkeys: 4, screen: { width: 800, height: 480, color: true }, dndCallReject: true },
-  { id: '8865', name: 'Cisco 8865', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'applications', lineKeys: 5, softkeys: 4, screen: { width: 800, height: 480, color: true }, dndCallReject: true },
-  { id: '9971', name: 'Cisco 9971', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'applications', lineKeys: 6, softkeys: 5, screen: { width: 640, height: 480, color: true }, dndCallReject: true },
-  { id: '6901', name: 'Cisco 6901', protocol: 'SCCP', supportsEm: false, supportsEmcc: false, localization: false, servicesKey: 'services', lineKeys: 1, softkeys: 0, screen: { width: 0, height: 0, color: false }, dndCallReject: false },
+  { id: '7940', name: 'Cisco 7940', protocol: 'SCCP', supportsEm: true, supportsEmcc: false, localization: true, servicesKey: 'services', lineKeys: 2, softkeys: 4, screen: { width: 298, height: 168, color: false }, kind: 'desk', dndOnly: { option: 'Ringer Off', protocol: 'SCCP' } },
+  { id: '7960', name: 'Cisco 7960', protocol: 'SCCP', supportsEm: true, supportsEmcc: false, localization: true, servicesKey: 'services', lineKeys: 6, softkeys: 4, screen: { width: 298, height: 168, color: false }, kind: 'desk', dndOnly: { option: 'Ringer Off', protocol: 'SCCP' } },
+  { id: '7942', name: 'Cisco 7942', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'services', lineKeys: 2, softkeys: 4, screen: { width: 298, height: 168, color: false }, kind: 'desk' },
+  { id: '7965', name: 'Cisco 7965', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'services', lineKeys: 6, softkeys: 4, screen: { width: 298, height: 168, color: true }, kind: 'desk' },
+  { id: '7841', name: 'Cisco 7841', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'applications', lineKeys: 4, softkeys: 4, screen: { width: 396, height: 162, color: false }, kind: 'desk' },
+  { id: '8845', name: 'Cisco 8845', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'applications', lineKeys: 5, softkeys: 4, screen: { width: 800, height: 480, color: true }, kind: 'desk' },
+  { id: '8865', name: 'Cisco 8865', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'applications', lineKeys: 5, softkeys: 4, screen: { width: 800, height: 480, color: true }, kind: 'desk' },
+  { id: '9971', name: 'Cisco 9971', protocol: 'SIP', supportsEm: true, supportsEmcc: true, localization: true, servicesKey: 'applications', lineKeys: 6, softkeys: 5, screen: { width: 640, height: 480, color: true }, kind: 'desk' },
+  { id: '6901', name: 'Cisco 6901', protocol: 'SCCP', supportsEm: false, supportsEmcc: false, localization: false, servicesKey: 'services', lineKeys: 1, softkeys: 0, screen: { width: 0, height: 0, color: false }, kind: 'desk' },
+  { id: 'BOT', name: 'Cisco Dual Mode for Android', protocol: 'SIP', supportsEm: false, supportsEmcc: false, localization: true, servicesKey: 'applications', lineKeys: 1, softkeys: 0, screen: { width: 0, height: 0, color: true }, kind: 'dual-mode', dndOnly: { option: 'Call Reject' } },
 ];
 
 const BY_ID = new Map(PHONE_MODELS.map((m) => [m.id, m]));

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { defaultDataDir, headlessBanner, openDemoLab } from '../lab/lab-runtime';
+import { defaultDataDir, headlessBanner, openDemoLab, openFreshLab } from '../lab/lab-runtime';
 import { startWebServer } from '../web/web-server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,8 +36,10 @@ export function buildProgram(): Command {
     .option('--headless', 'no UI: print the nodes as JSON on the first line and serve the clusters only')
     .option('--data <dir>', 'folder of the cluster databases', defaultDataDir())
     .option('--port <port>', 'browser-mode port (0 = any free port)', port, 0)
-    .action(async (opts: { headless?: boolean; data: string; port: number }) => {
-      const lab = await openDemoLab(path.resolve(opts.data));
+    .option('--empty', 'a fresh two-cluster lab (cluster-a, cluster-b) with nothing configured, to set up in the admin windows')
+    .action(async (opts: { headless?: boolean; data: string; port: number; empty?: boolean }) => {
+      const dataDir = path.resolve(opts.data);
+      const lab = await (opts.empty ? openFreshLab(dataDir) : openDemoLab(dataDir));
       if (opts.headless) {
         process.stdout.write(`${headlessBanner(lab)}\n`);
         untilSignal(() => lab.close());

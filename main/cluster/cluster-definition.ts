@@ -1,118 +1,83 @@
 /**
- * A whole cluster's configuration as data: what the demo lab seeds and what a lab file carries.
- * Validated with a schema before anything is written; `applyDefinition` writes it to a fresh
- * cluster database in one transaction.
+ * A whole cluster's configuration as data: what the demo lab and the fresh lab seed, and what a
+ * lab file will carry. It is applied through the cluster's administration, record by record, in
+ * the order the guide configures things, so it passes exactly the rules an administrator's
+ * changes pass (there is no second way into the database).
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { CLUSTER_VERSIONS, SECURITY_MODES } from '../../shared/cluster-versions';
-import { EMCC_FEATURE_PARAMETERS, EM_SERVICE_PARAMETERS, checkParam, type ParamDef } from '../../shared/parameters';
-import { PHONE_MODEL_IDS } from '../../shared/phone-models';
-import { LOCALES } from '../../shared/i18n/messages';
-import { SERVICES } from './cluster-identity';
+import type { EntityKind } from '../../shared/admin/fields';
+import type { FormPage } from '../../shared/admin/pages';
+import type { SaveResult } from '../../shared/api/admin-contract';
+import type { ClusterAdmin } from './admin/cluster-admin';
 import type { ClusterStore } from './store/cluster-store';
 
-const name50 = z.string().min(1).max(50);
-const host = z.string().regex(/^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/, 'a host name');
-const line = z.object({ dn: z.string().regex(/^[0-9*#+]{1,24}$/, 'a directory number'), label: z.string().max(30).default('') });
-const locale = z.enum(LOCALES);
-const service = z.enum([SERVICES.callManager, SERVICES.tftp, SERVICES.extensionMobility, SERVICES.ils, SERVICES.bulkProvisioning]);
+/** The lists of a definition in the order they are applied (each only names lists before it). */
+export const DEFINITION_ORDER = [
+  'callingSearchSpace', 'geolocation', 'geolocationFilter', 'commonDeviceConfig', 'devicePool', 'phoneService',
+  'deviceProfile', 'endUser', 'phone', 'sipTrunk', 'emccTemplate',
+] as const satisfies readonly Exclude<EntityKind, 'node' | 'remoteCluster'>[];
+
+const records = z.array(z.record(z.string(), z.unknown())).max(100_000);
 
 export const ClusterDefinition = z.object({
-  name: z.string().min(1).max(30),
-  clusterId: z.string().regex(/^[A-Za-z0-9_-]{1,50}$/, 'a Cluster ID (letters, digits, - and _)'),
-  version: z.enum(CLUSTER_VERSIONS),
-  securityMode: z.enum(SECURITY_MODES),
-  nodes: z.array(z.object({ name: name50, host, role: z.enum(['publisher', 'subscriber']), services: z.array(service) })).min(1),
-  devicePools: z.array(z.object({ name: name50, locale: locale.nullable().default(null) })).default([]),
-  phoneServices: z.array(z.object({ name: name50, url: z.string().url().max(512), enterpriseSubscription: z.boolean().default(false) })).default([]),
-  deviceProfiles: z.array(z.object({
-    name: name50, model: z.enum(PHONE_MODEL_IDS), locale: locale.nullable().default(null),
-    lines: z.array(line).default([]), services: z.array(name50).default([]),
-  })).default([]),
-  users: z.array(z.object({
-    userId: z.string().min(1).max(128), pin: z.string().regex(/^\d{1,128}$/, 'a numeric PIN'),
-    selfServiceId: z.string().max(128).nullable().default(null), primaryExtension: z.string().max(24).nullable().default(null),
-    emccEnabled: z.boolean().default(false), mustChangePin: z.boolean().default(false), profiles: z.array(name50).default([]),
-  })).default([]),
-  phones: z.array(z.object({
-    name: z.string().regex(/^[A-Za-z0-9_.-]{1,50}$/, 'a device name'), model: z.enum(PHONE_MODEL_IDS), devicePool: name50.nullable().default(null),
-    emEnabled: z.boolean().default(false), securityMode: z.enum(['non-secure', 'secure']).default('non-secure'),
-    lines: z.array(line).default([]), services: z.array(name50).default([]),
-  })).default([]),
-  emccDevices: z.number().int().min(0).max(60000).default(0),
-  serviceParameters: z.record(z.string(), z.string()).default({}),
-  featureParameters: z.record(z.string(), z.string()).default({}),
-  interclusterServiceProfile: z.object({
-    emcc: z.boolean().default(false), pstn: z.boolean().default(false), pstnTrunk: z.string().nullable().default(null),
-    rsvp: z.boolean().default(false), rsvpTrunk: z.string().nullable().default(null),
-  }).default({ emcc: false, pstn: false, pstnTrunk: null, rsvp: false, rsvpTrunk: null }),
-  remoteClusters: z.array(z.object({ clusterId: z.string().min(1).max(50), fqdn: host })).default([]),
+  /** The lab's name for the cluster; also its database file name. */
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,29}$/, 'a lab name (lower-case letters, digits and -)'),
+  enterprise: z.record(z.string(), z.unknown()),
+  /** Servers, publisher first, each with the services activated on it. */
+  nodes: z.array(z.object({ record: z.record(z.string(), z.unknown()), services: z.array(z.string()).default([]) })).min(1),
+  records: z.object(Object.fromEntries(DEFINITION_ORDER.map((k) => [k, records.optional()])) as Record<(typeof DEFINITION_ORDER)[number], z.ZodOptional<typeof records>>).default({}),
+  serviceParameters: z.record(z.string(), z.unknown()).optional(),
+  featureParameters: z.record(z.string(), z.unknown()).optional(),
+  defaultEmccTemplate: z.string().nullable().default(null),
+  emccDevices: z.number().int().min(0).default(0),
+  remoteClusters: records.default([]),
+  interclusterServiceProfile: z.record(z.string(), z.unknown()).optional(),
 });
 export type ClusterDefinition = z.input<typeof ClusterDefinition>;
 
-function checkParams(defs: readonly ParamDef[], values: Record<string, string>, where: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const d of defs) out.set(d.key, String(d.default));
-  for (const [key, raw] of Object.entries(values)) {
-    const def = defs.find((d) => d.key === key);
-    if (!def) throw new Error(`${where}: unknown parameter "${key}"`);
-    const checked = checkParam(def, raw);
-    if (!checked.ok) throw new Error(`${where}.${key}: ${checked.error}`);
-    out.set(key, checked.value);
+export class DefinitionError extends Error {}
+
+function must(result: SaveResult | { field: string; message: string }[], where: string): void {
+  const errors = Array.isArray(result) ? result : result.ok ? [] : result.errors;
+  if (errors.length) {
+    const e = errors[0]!;
+    throw new DefinitionError(`${where}${e.field ? `: ${e.field}` : ''}: ${e.message}`);
   }
-  return out;
 }
 
-/** Validate a definition and write it to an empty cluster database. Throws with the field at fault. */
-export function applyDefinition(store: ClusterStore, input: ClusterDefinition): void {
+/**
+ * Apply a definition to an empty cluster through its administration. Throws a DefinitionError
+ * naming the record and field at fault; the caller discards the half-made database.
+ */
+export function applyDefinition(store: ClusterStore, admin: ClusterAdmin, input: ClusterDefinition): void {
   const parsed = ClusterDefinition.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`cluster definition: ${issue.path.join('.')}: ${issue.message}`);
+    throw new DefinitionError(`cluster definition: ${issue.path.join('.')}: ${issue.message}`);
   }
   const d = parsed.data;
-  const serviceParams = checkParams(EM_SERVICE_PARAMETERS, d.serviceParameters, 'serviceParameters');
-  const featureParams = checkParams(EMCC_FEATURE_PARAMETERS, d.featureParameters, 'featureParameters');
+  const where = `cluster "${d.name}"`;
   store.transaction(() => {
     store.setSetting('name', d.name);
-    store.setSetting('clusterId', d.clusterId);
-    store.setSetting('version', d.version);
-    store.setSetting('securityMode', d.securityMode);
     // The secret of the internal application user EMApp uses toward the EM service.
     store.setSetting('internalAppCertificate', randomBytes(12).toString('hex'));
+    const form = (page: FormPage, values: Record<string, unknown> | undefined) => {
+      if (values) must(admin.saveForm(page, { ...admin.form(page), ...values }), `${where}: ${page}`);
+    };
+    form('enterprise', d.enterprise);
     for (const n of d.nodes) {
-      store.putNode({ name: n.name, host: n.host, role: n.role, ipv4: '127.0.0.1', ipv6: null });
-      for (const s of Object.values(SERVICES)) store.setNodeService(n.name, s, n.services.includes(s));
+      must(admin.save('node', null, n.record), `${where}: server ${String(n.record.host)}`);
+      must(admin.setServiceActivation(String(n.record.host), Object.fromEntries(n.services.map((s) => [s, true]))), `${where}: service activation`);
     }
-    for (const [k, v] of serviceParams) store.setServiceParameter(k, v);
-    for (const [k, v] of featureParams) store.setFeatureParameter(k, v);
-    for (const p of d.devicePools) store.putDevicePool(p.name, p.locale);
-    for (const s of d.phoneServices) {
-      store.putPhoneService({ name: s.name, url: s.url, secure_url: null, enabled: 1, enterprise_subscription: s.enterpriseSubscription ? 1 : 0 });
+    form('serviceParameters', d.serviceParameters);
+    for (const kind of DEFINITION_ORDER) {
+      for (const r of d.records[kind] ?? []) must(admin.save(kind, null, r), `${where}: ${kind} "${String(Object.values(r)[0] ?? '')}"`);
     }
-    for (const p of d.deviceProfiles) {
-      store.putProfile({ name: p.name, model: p.model, description: '', user_locale: p.locale },
-        p.lines.map((l, i) => ({ position: i + 1, dn: l.dn, label: l.label })), p.services);
-    }
-    for (const u of d.users) {
-      store.putUser({
-        user_id: u.userId, self_service_id: u.selfServiceId, pin: u.pin, primary_extension: u.primaryExtension,
-        emcc_enabled: u.emccEnabled ? 1 : 0, must_change_pin: u.mustChangePin ? 1 : 0,
-      }, u.profiles);
-    }
-    for (const p of d.phones) {
-      store.putPhone({ name: p.name, model: p.model, device_pool: p.devicePool, em_enabled: p.emEnabled ? 1 : 0, security_mode: p.securityMode, logout_profile: null },
-        p.lines.map((l, i) => ({ position: i + 1, dn: l.dn, label: l.label })), p.services);
-    }
-    for (let i = 1; i <= d.emccDevices; i++) store.addEmccDevice(`EMCC${i}`);
-    const isp = d.interclusterServiceProfile;
-    store.setServiceProfile({ emcc_active: isp.emcc ? 1 : 0, pstn_active: isp.pstn ? 1 : 0, pstn_trunk: isp.pstnTrunk, rsvp_active: isp.rsvp ? 1 : 0, rsvp_trunk: isp.rsvpTrunk });
-    for (const r of d.remoteClusters) {
-      store.putRemoteCluster({
-        cluster_id: r.clusterId, fqdn: r.fqdn, emcc_activated: 1, pstn_activated: 1, rsvp_activated: 1,
-        remote_emcc_activated: 0, remote_pstn_activated: 0, remote_rsvp_activated: 0, remote_version: null, last_update: null,
-      });
-    }
+    form('featureParameters', d.featureParameters);
+    if (d.defaultEmccTemplate) must(admin.bulk.setDefaultTemplateNow(d.defaultEmccTemplate), `${where}: default EMCC template`);
+    if (d.emccDevices) must(admin.bulk.insertNow(d.emccDevices), `${where}: EMCC devices`);
+    for (const r of d.remoteClusters) must(admin.save('remoteCluster', null, r), `${where}: remote cluster`);
+    form('isp', d.interclusterServiceProfile);
   });
 }

@@ -8,14 +8,7 @@ export interface ClusterIdentity {
   securityMode: string;
 }
 
-/** Service names as Unified CM Serviceability lists them. */
-export const SERVICES = {
-  callManager: 'Cisco CallManager',
-  tftp: 'Cisco Tftp',
-  extensionMobility: 'Cisco Extension Mobility',
-  ils: 'Cisco ILS Service',
-  bulkProvisioning: 'Cisco Bulk Provisioning Service',
-} as const;
+export { SERVICES } from '../../shared/cluster-services';
 
 /** The internal application user through which EMApp talks to the EM service. */
 export const INTERNAL_APP_USER = 'CCMSysUser';

@@ -7,6 +7,7 @@ import type { Clock, TimerHandle } from '../clock/lab-clock';
 import type { LabNetwork } from '../net/lab-network';
 import { startHttpServer, type RunningServer } from '../net/http-server';
 import { CallManager } from './call-manager';
+import { ClusterAdmin, type AdminChange, type LabPeers } from './admin/cluster-admin';
 import type { ClusterIdentity } from './cluster-identity';
 import { SERVICES } from './cluster-identity';
 import { EmApp } from './em-app';
@@ -23,25 +24,81 @@ export interface ClusterNodeInfo {
   services: string[];
 }
 
+export interface ClusterOptions {
+  peers: LabPeers;
+  /** Let other work run between the chunks of a long job (the lab passes setImmediate). */
+  yieldToOthers(): Promise<void>;
+}
+
 export class Cluster {
+  readonly admin: ClusterAdmin;
   readonly callManager: CallManager;
   readonly emService: EmService;
   readonly tftp: Tftp;
   private readonly servers = new Map<string, RunningServer>();
   private updateTimer: TimerHandle | undefined;
+  private started = false;
+  private readonly changeListeners = new Set<(c: AdminChange) => void>();
+  /** Server starts and stops run one after another, in the order the changes came. */
+  private serverSync: Promise<void> = Promise.resolve();
 
   constructor(
     readonly store: ClusterStore,
     private readonly clock: Clock,
     private readonly network: LabNetwork,
+    options: ClusterOptions,
   ) {
-    const net = network.client(this.identity().clusterId);
+    const net = network.client(this.site);
+    this.admin = new ClusterAdmin({
+      store, now: () => clock.now(), yieldToOthers: options.yieldToOthers, peers: options.peers,
+      onChange: (change) => this.adminChanged(change),
+    });
     this.callManager = new CallManager({ store, clock, net });
     this.tftp = new Tftp(store, () => this.identity());
     this.emService = new EmService({
       store, clock, net, identity: () => this.identity(),
       resetPhone: (device) => this.callManager.reset(device),
     });
+  }
+
+  /** The lab's name of the cluster: stable while its Cluster ID may change. */
+  get name(): string {
+    return this.store.setting('name') ?? '';
+  }
+
+  /** Where this cluster's nodes sit on the lab network. */
+  private get site(): string {
+    return `cluster:${this.name}`;
+  }
+
+  /** Called after every administration change, once the cluster reacted to it. */
+  onAdminChange(listener: (c: AdminChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private adminChanged(change: AdminChange): void {
+    if (this.started && change.what === 'config') {
+      if (change.kind === 'node') this.serverSync = this.serverSync.then(() => this.syncServers()).catch(() => undefined);
+      if (change.kind === 'featureParameters') {
+        this.clock.clearTimer(this.updateTimer);
+        this.scheduleRemoteUpdate();
+      }
+      // A new remote cluster is asked for its services at once, as the Remote Cluster page shows.
+      if (change.kind === 'remoteCluster' && change.oldKey === null) void this.updateRemoteClustersNow();
+    }
+    for (const l of this.changeListeners) l(change);
+  }
+
+  /** Resolves once the node servers match the configured nodes. */
+  serversSettled(): Promise<void> {
+    return this.serverSync;
+  }
+
+  /** "Update Remote Cluster Now": ask every remote cluster for its version and services. */
+  async updateRemoteClustersNow(): Promise<void> {
+    await this.emService.updateRemoteClusters();
+    for (const l of this.changeListeners) l({ what: 'config', kind: 'remoteCluster', key: '', oldKey: '', deleted: false });
   }
 
   identity(): ClusterIdentity {
@@ -56,14 +113,28 @@ export class Cluster {
 
   /** Start a server for every node and make its host name reachable on the lab network. */
   async start(): Promise<void> {
-    const net = this.network.client(this.identity().clusterId);
-    for (const node of this.store.nodes()) {
+    this.started = true;
+    await this.syncServers();
+  }
+
+  /** Start a server for each node that has none, and stop the servers of removed nodes. */
+  private async syncServers(): Promise<void> {
+    const net = this.network.client(this.site);
+    const nodes = this.store.nodes();
+    for (const [name, server] of this.servers) {
+      if (nodes.some((n) => n.name === name)) continue;
+      this.servers.delete(name);
+      this.network.unregister(name);
+      await server.close();
+    }
+    for (const node of nodes) {
+      if (this.servers.has(node.name)) continue;
       const emApp = new EmApp({ store: this.store, net, identity: () => this.identity(), host: node.host });
       const server = await startHttpServer(nodeRouter({
         node: node.name, store: this.store, emApp, emService: this.emService, tftp: this.tftp, callManager: this.callManager,
       }));
       this.servers.set(node.name, server);
-      this.network.register({ host: node.host, site: this.identity().clusterId, port: server.port });
+      this.network.register({ host: node.host, site: this.site, port: server.port });
     }
   }
 
@@ -99,8 +170,11 @@ export class Cluster {
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     this.clock.clearTimer(this.updateTimer);
-    for (const node of this.store.nodes()) this.network.unregister(node.host);
+    await this.admin.bulk.stop();
+    await this.serverSync;
+    for (const name of this.servers.keys()) this.network.unregister(name);
     await Promise.all([...this.servers.values()].map((s) => s.close()));
     this.servers.clear();
     this.callManager.clear();

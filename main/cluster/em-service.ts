@@ -150,7 +150,7 @@ export class EmService {
     for (const remote of remotes) {
       // Only clusters whose EMCC service is activated here and was reported active by the
       // last remote cluster update are asked (guide: "Login is unavailable" until the next update).
-      if (!remote.emcc_activated || !remote.remote_emcc_activated) {
+      if (!remote.emcc_enabled || !remote.remote_emcc_activated) {
         unreachable = true;
         continue;
       }

@@ -1,9 +1,10 @@
 /**
- * Opening the lab the way the app and the CLI do: the demo lab's clusters in the data folder.
+ * Opening the lab the way the app and the CLI do: the demo lab's (or the fresh lab's) clusters in
+ * the data folder.
  */
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_LAB } from './demo-lab';
+import { DEMO_LAB, FRESH_LAB } from './demo-lab';
 import { Lab } from './lab';
 
 /** Where the lab keeps its databases unless told otherwise. */
@@ -13,6 +14,11 @@ export function defaultDataDir(): string {
 
 export function openDemoLab(dataDir: string): Promise<Lab> {
   return Lab.open({ dataDir, clusters: DEMO_LAB });
+}
+
+/** Two clusters as just installed (cluster-a, cluster-b), to configure from scratch in the admin windows. */
+export function openFreshLab(dataDir: string): Promise<Lab> {
+  return Lab.open({ dataDir, clusters: FRESH_LAB });
 }
 
 /** The first stdout line of `serve --headless`: every node's EMApp and EM service URLs. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { LabSnapshot, PhoneScreen } from '../../shared/api/contract';
 import { LabClock } from '../clock/lab-clock';
 import { Cluster } from '../cluster/cluster';
+import type { AdminChange, LabPeers } from '../cluster/admin/cluster-admin';
 import { applyDefinition, type ClusterDefinition } from '../cluster/cluster-definition';
 import { ClusterStore } from '../cluster/store/cluster-store';
 import { LabNetwork } from '../net/lab-network';
@@ -31,6 +32,7 @@ export class Lab {
   private readonly screenListeners = new Set<(s: PhoneScreen) => void>();
   private readonly changeListeners = new Set<() => void>();
   private readonly registeredAt = new Map<string, string | null>();
+  private readonly adminListeners = new Set<(cluster: string, change: AdminChange) => void>();
 
   private constructor(clock: LabClock) {
     this.clock = clock;
@@ -49,14 +51,20 @@ export class Lab {
       for (const def of options.clusters) {
         const file = options.dataDir ? path.join(options.dataDir, `${def.name}.sqlite`) : ':memory:';
         const store = new ClusterStore(file);
-        if (store.isEmpty()) applyDefinition(store, def);
-        const cluster = new Cluster(store, lab.clock, lab.network);
+        const cluster: Cluster = new Cluster(store, lab.clock, lab.network, {
+          peers: lab.peersOf((): Cluster => cluster),
+          yieldToOthers: () => new Promise((resolve) => setImmediate(resolve)),
+        });
         lab.clusters.push(cluster);
+        if (store.isEmpty()) applyDefinition(store, cluster.admin, def);
       }
       await lab.endpoint.start();
       for (const c of lab.clusters) await c.start();
       await Promise.all(lab.clusters.map((c) => c.startRemoteClusterUpdates()));
-      for (const c of lab.clusters) lab.addPhones(c);
+      for (const c of lab.clusters) {
+        for (const row of c.store.phones()) lab.addPhone(c, row.name, row.model);
+        c.onAdminChange((change) => lab.adminChanged(c, change));
+      }
     } catch (e) {
       await lab.close();
       throw e;
@@ -64,13 +72,53 @@ export class Lab {
     return lab;
   }
 
-  private addPhones(cluster: Cluster): void {
-    const tftp = cluster.tftpHost() ?? '';
-    for (const row of cluster.store.phones()) {
+  /** What a cluster's administration needs to know of the other clusters. */
+  private peersOf(self: () => Cluster): LabPeers {
+    const others = () => this.clusters.filter((c) => c !== self());
+    return {
+      hostTakenElsewhere: (host) => others().some((c) => c.store.nodes().some((n) => n.host.toLowerCase() === host.toLowerCase())),
+      deviceNameElsewhere: (name) => others().find((c) => c.store.phone(name))?.name,
+    };
+  }
+
+  /** A cluster's configuration changed: phones added, removed or renamed come and go here too. */
+  private adminChanged(cluster: Cluster, change: AdminChange): void {
+    if (change.what === 'config' && change.kind === 'phone' && 'deleted' in change) {
+      if (change.oldKey && (change.deleted || change.oldKey.toUpperCase() !== change.key.toUpperCase())) this.removePhone(change.oldKey);
+      const row = change.deleted ? undefined : cluster.store.phone(change.key);
+      if (row && !this.phones.has(row.name.toUpperCase())) this.addPhone(cluster, row.name, row.model);
+    }
+    for (const l of this.adminListeners) l(cluster.name, change);
+    if (change.what === 'config') this.changed();
+  }
+
+  private removePhone(deviceName: string): void {
+    const phone = this.phones.get(deviceName.toUpperCase());
+    if (!phone) return;
+    phone.firmware.shutdown();
+    this.phones.delete(deviceName.toUpperCase());
+    this.registeredAt.delete(deviceName);
+  }
+
+  /** Called after every administration change of any cluster, with the cluster's lab name. */
+  onAdminChange(listener: (cluster: string, change: AdminChange) => void): () => void {
+    this.adminListeners.add(listener);
+    return () => this.adminListeners.delete(listener);
+  }
+
+  /** A cluster by its lab name ("home"). */
+  clusterNamed(name: string): Cluster | undefined {
+    return this.clusters.find((c) => c.name === name);
+  }
+
+  /** Boot an emulated phone for a phone record of a cluster. */
+  private addPhone(cluster: Cluster, deviceName: string, model: string): void {
+    {
+      const row = { name: deviceName };
       const firmware = new PhoneFirmware({
-        deviceName: row.name,
-        model: row.model,
-        dhcpTftp: tftp,
+        deviceName,
+        model,
+        dhcpTftp: () => cluster.tftpHost(),
         net: this.network.client(PHONES_SITE),
         clock: this.clock,
         contact: this.endpoint.contactOf(row.name),
@@ -118,7 +166,7 @@ export class Lab {
       clusters: this.clusters.map((c) => {
         const id = c.identity();
         return {
-          id: id.name, name: id.name, clusterId: id.clusterId, version: id.version, securityMode: id.securityMode,
+          id: c.name, name: c.name, clusterId: id.clusterId, version: id.version, securityMode: id.securityMode,
           nodes: c.nodes().map((n) => ({ name: n.name, host: n.host, url: n.url, services: n.services })),
         };
       }),

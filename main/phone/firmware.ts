@@ -31,8 +31,8 @@ const MULTI_TAP: Record<string, string> = {
 export interface FirmwareDeps {
   deviceName: string;
   model: string;
-  /** The TFTP server DHCP gives this phone (a node of its own cluster). */
-  dhcpTftp: string;
+  /** The TFTP server DHCP gives this phone (a node of its own cluster), asked at every boot. */
+  dhcpTftp(): string | undefined;
   net: HttpClient;
   clock: Clock;
   /** Where this phone receives notifications (its REGISTER contact). */
@@ -111,7 +111,7 @@ export class PhoneFirmware {
   private async loadConfig(epoch: number): Promise<void> {
     if (epoch !== this.epoch) return;
     this.emccMode = false;
-    let servers = [this.deps.dhcpTftp];
+    let servers = [this.deps.dhcpTftp()].filter((h): h is string => !!h);
     for (let hop = 0; hop < 2; hop++) {
       const config = await this.fetchConfig(servers);
       if (epoch !== this.epoch) return;

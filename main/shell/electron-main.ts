@@ -4,8 +4,9 @@
  * run sandboxed with context isolation and no Node; navigation and new windows are refused.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
-import { openDemoLab } from '../lab/lab-runtime';
+import { openDemoLab, openFreshLab } from '../lab/lab-runtime';
 import { forwardEvents, labHandlers } from '../lab/lab-api';
 import type { Lab } from '../lab/lab';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
@@ -42,10 +43,29 @@ app.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (e) => e.preventDefault());
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    const admin = adminWindowRequest(url);
+    if (admin) createWindow({ view: 'admin', cluster: admin }, { width: 1280, height: 800 }, `EMCC Lab Administration: ${admin}`);
+    else if (/^https?:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 });
+
+/**
+ * The lab window asks for a cluster's administration with window.open on our own page
+ * (`?view=admin&cluster=NAME`); we open that window ourselves, with the same locked-down
+ * preferences, and refuse every other window.
+ */
+function adminWindowRequest(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== 'file:' || path.normalize(fileURLToPath(u)) !== path.normalize(rendererIndex)) return undefined;
+  const cluster = u.searchParams.get('cluster') ?? '';
+  return u.searchParams.get('view') === 'admin' && lab?.clusterNamed(cluster) ? cluster : undefined;
+}
 
 async function main(): Promise<void> {
   await app.whenReady();
@@ -53,7 +73,9 @@ async function main(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  lab = await openDemoLab(path.join(app.getPath('userData'), 'lab'));
+  // `--empty`: the fresh two-cluster lab, to configure from scratch in the admin windows.
+  const fresh = process.argv.includes('--empty');
+  lab = await (fresh ? openFreshLab(path.join(app.getPath('userData'), 'fresh-lab')) : openDemoLab(path.join(app.getPath('userData'), 'lab')));
   setupIpc(labHandlers(lab));
   forwardEvents(lab, (name, payload) => broadcast(() => [...windows], name, payload));
 

@@ -1,20 +1,33 @@
-/** Entry of every window: `?phone=NAME` shows one phone (desktop phone windows), else the lab. */
+/**
+ * Entry of every window: `?phone=NAME` shows one phone (desktop phone windows),
+ * `?view=admin&cluster=NAME` a cluster's administration window, else the lab.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AdminWindow } from './admin/AdminWindow';
 import { LabView } from './lab/LabView';
 import { PhoneFace } from './phone/PhoneFace';
+import { useAdmin } from './store/admin-store';
 import { useLab } from './store/lab-store';
 import './styles.css';
 
 const params = new URLSearchParams(location.search);
 const phone = params.get('phone');
+const adminCluster = params.get('view') === 'admin' ? params.get('cluster') : null;
 // In the desktop app the lab window lists the phones, which have windows of their own.
 const desktopLab = params.get('view') === 'lab';
 
-void useLab.getState().load();
+if (adminCluster) void useAdmin.getState().start(adminCluster);
+else void useLab.getState().load();
+
+function Root() {
+  if (adminCluster) return <AdminWindow />;
+  if (phone) return <div className="single-phone"><PhoneFace deviceName={phone} /></div>;
+  return <LabView showPhones={!desktopLab} />;
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {phone ? <div className="single-phone"><PhoneFace deviceName={phone} /></div> : <LabView showPhones={!desktopLab} />}
+    <Root />
   </StrictMode>,
 );

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { EVENT_NAMES, REQUEST_NAMES } from './names';
+import { ADMIN_EVENTS, ADMIN_REQUESTS } from './admin-contract';
 
 const deviceName = z.string().regex(/^[A-Za-z0-9_.-]{1,50}$/, 'a device name (letters, digits, . _ -)');
 
@@ -77,12 +78,14 @@ export const REQUESTS = {
   'phone.screen': { request: z.object({ deviceName }).strict(), response: PhoneScreen },
   'phone.pressKey': { request: z.object({ deviceName, key: PhoneKey }).strict(), response: Empty },
   'phone.typeText': { request: z.object({ deviceName, text: z.string().max(64) }).strict(), response: Empty },
+  ...ADMIN_REQUESTS,
 } as const satisfies Record<(typeof REQUEST_NAMES)[number], { request: z.ZodType; response: z.ZodType }>;
 
 /** Events: main -> renderer, pushed whenever the state they carry changes. */
 export const EVENTS = {
   'phone.screen': PhoneScreen,
   'lab.changed': LabSnapshot,
+  ...ADMIN_EVENTS,
 } as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;
 
 export type RequestName = keyof typeof REQUESTS;

@@ -3,5 +3,9 @@
  * can generate its bridge without bundling the schema library. contract.ts is typed against these
  * lists, so a name cannot be added to one and not the other.
  */
-export const REQUEST_NAMES = ['lab.snapshot', 'phone.screen', 'phone.pressKey', 'phone.typeText'] as const;
-export const EVENT_NAMES = ['phone.screen', 'lab.changed'] as const;
+export const REQUEST_NAMES = [
+  'lab.snapshot', 'phone.screen', 'phone.pressKey', 'phone.typeText',
+  'admin.list', 'admin.get', 'admin.save', 'admin.delete', 'admin.choices', 'admin.form', 'admin.saveForm', 'admin.validateIsp',
+  'admin.serviceActivation', 'admin.setServiceActivation', 'admin.bulkEmcc', 'admin.submitJob', 'admin.jobs', 'admin.updateRemoteClustersNow',
+] as const;
+export const EVENT_NAMES = ['phone.screen', 'lab.changed', 'admin.changed'] as const;

@@ -1,6 +1,8 @@
 /**
  * A Playwright fixture that starts a fresh lab in browser mode for each test (its own data folder,
- * OS-assigned port) and opens the page it prints, then shuts the lab down.
+ * OS-assigned port) and opens the page it prints, then shuts the lab down. `labUrl`/`labPage` run
+ * the demo lab; `emptyLabUrl`/`emptyLabPage` run `serve --empty` (two fresh clusters, nothing
+ * configured).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
-async function startLab(dataDir: string): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, ['dist/cli/cli.mjs', 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function startLab(dataDir: string, extraArgs: readonly string[] = []): Promise<{ proc: ChildProcess; url: string }> {
+  const proc = spawn(process.execPath, ['dist/cli/cli.mjs', 'serve', ...extraArgs, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     proc.stdout!.on('data', (d: Buffer) => {
@@ -23,19 +25,28 @@ async function startLab(dataDir: string): Promise<{ proc: ChildProcess; url: str
   return { proc, url };
 }
 
-export const test = base.extend<{ labUrl: string; labPage: Page }>({
+/** Run a lab (with the CLI's extra arguments) for the length of one test. */
+async function withLab(extraArgs: readonly string[], use: (url: string) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'emcc-e2e-'));
+  const { proc, url } = await startLab(dataDir, extraArgs);
+  await use(url);
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+export const test = base.extend<{ labUrl: string; labPage: Page; emptyLabUrl: string; emptyLabPage: Page }>({
   // eslint-disable-next-line no-empty-pattern
-  labUrl: async ({}, use) => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'emcc-e2e-'));
-    const { proc, url } = await startLab(dataDir);
-    await use(url);
-    const exited = new Promise((r) => proc.once('exit', r));
-    proc.kill('SIGTERM');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
-  },
+  labUrl: async ({}, use) => withLab([], use),
   labPage: async ({ page, labUrl }, use) => {
     await page.goto(labUrl);
+    await use(page);
+  },
+  // eslint-disable-next-line no-empty-pattern
+  emptyLabUrl: async ({}, use) => withLab(['--empty'], use),
+  emptyLabPage: async ({ page, emptyLabUrl }, use) => {
+    await page.goto(emptyLabUrl);
     await use(page);
   },
 });

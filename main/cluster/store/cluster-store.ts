@@ -4,6 +4,7 @@
  * statements. Multi-row changes run in transactions.
  */
 import Database from 'better-sqlite3';
+import type { ChildList, EntityTable } from './entity-tables';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
 export class DatabaseTooNewError extends Error {}
@@ -14,9 +15,14 @@ export interface PhoneRow { name: string; model: string; device_pool: string | n
 export interface ProfileRow { name: string; model: string; description: string; user_locale: string | null }
 export interface LineRow { position: number; dn: string; label: string }
 export interface ServiceRow { name: string; url: string; secure_url: string | null; enabled: number; enterprise_subscription: number }
-export interface RemoteClusterRow { cluster_id: string; fqdn: string; emcc_activated: number; pstn_activated: number; rsvp_activated: number; remote_emcc_activated: number; remote_pstn_activated: number; remote_rsvp_activated: number; remote_version: string | null; last_update: number | null }
+export interface RemoteClusterRow { cluster_id: string; fqdn: string; emcc_enabled: number; pstn_enabled: number; rsvp_enabled: number; remote_emcc_activated: number; remote_pstn_activated: number; remote_rsvp_activated: number; remote_version: string | null; last_update: number | null }
 export interface ServiceProfileRow { emcc_active: number; pstn_active: number; pstn_trunk: string | null; rsvp_active: number; rsvp_trunk: string | null }
 export interface EmccDeviceRow { name: string; security_mode: string; bound_device: string | null; user_id: string | null; profile: string | null; visiting_cluster: string | null; login_at: number | null }
+export interface JobRow { id: number; kind: string; description: string; params: string; status: 'Pending' | 'Processing' | 'Completed' | 'Failed'; progress: number; total: number; result: string; submitted_at: number; finished_at: number | null }
+/** A row of an administration list: column -> value. */
+export type EntityRow = Record<string, string | number | null>;
+export interface LineRowIn { position: number; dn: string; label: string }
+export type ChildValues = Record<string, LineRowIn[] | string[]>;
 export interface LoginRow { device: string; user_id: string; profile: string | null; kind: 'local' | 'emcc'; home_cluster: string | null; home_tftp: string | null; login_at: number }
 
 export class ClusterStore {
@@ -218,9 +224,9 @@ export class ClusterStore {
   // --- remote clusters and the intercluster service profile ---
   putRemoteCluster(r: RemoteClusterRow): void {
     this.run(
-      `INSERT OR REPLACE INTO remote_clusters (cluster_id, fqdn, emcc_activated, pstn_activated, rsvp_activated,
+      `INSERT OR REPLACE INTO remote_clusters (cluster_id, fqdn, emcc_enabled, pstn_enabled, rsvp_enabled,
          remote_emcc_activated, remote_pstn_activated, remote_rsvp_activated, remote_version, last_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      r.cluster_id, r.fqdn, r.emcc_activated, r.pstn_activated, r.rsvp_activated,
+      r.cluster_id, r.fqdn, r.emcc_enabled, r.pstn_enabled, r.rsvp_enabled,
       r.remote_emcc_activated, r.remote_pstn_activated, r.remote_rsvp_activated, r.remote_version, r.last_update,
     );
   }
@@ -243,9 +249,147 @@ export class ClusterStore {
       p.emcc_active, p.pstn_active, p.pstn_trunk, p.rsvp_active, p.rsvp_trunk);
   }
 
+
+  // --- administration lists (tables and columns come from ENTITY_TABLES, never from input) ---
+  private static ident(name: string): string {
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not an identifier: ${name}`);
+    return name;
+  }
+  /** Rows of a list, optionally only those whose key contains `search`. */
+  entityRows(t: EntityTable, search?: string): EntityRow[] {
+    const table = ClusterStore.ident(t.table);
+    const key = ClusterStore.ident(t.keyColumn);
+    if (!search) return this.all<EntityRow>(`SELECT * FROM ${table} ORDER BY ${key} COLLATE NOCASE`);
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.all<EntityRow>(`SELECT * FROM ${table} WHERE ${key} LIKE ? ESCAPE '\\' ORDER BY ${key} COLLATE NOCASE`, like);
+  }
+  /** One row by key, matched case-insensitively as Unified CM names are. */
+  entityRow(t: EntityTable, key: string): EntityRow | undefined {
+    return this.get<EntityRow>(`SELECT * FROM ${ClusterStore.ident(t.table)} WHERE ${ClusterStore.ident(t.keyColumn)} = ? COLLATE NOCASE`, key);
+  }
+  entityCount(t: EntityTable): number {
+    return this.get<{ n: number }>(`SELECT count(*) AS n FROM ${ClusterStore.ident(t.table)}`)!.n;
+  }
+  /** The child rows of a record's list fields (lines, subscriptions, controlled profiles). */
+  entityChildren(t: EntityTable, key: string): ChildValues {
+    const out: ChildValues = {};
+    for (const [field, c] of Object.entries(t.lists)) {
+      const table = ClusterStore.ident(c.table);
+      const owner = ClusterStore.ident(c.owner);
+      out[field] = c.shape === 'lines'
+        ? this.all<LineRowIn>(`SELECT position, dn, label FROM ${table} WHERE ${owner} = ? ORDER BY position`, key)
+        : this.all<Record<string, string>>(`SELECT ${ClusterStore.ident(c.value!)} AS v FROM ${table} WHERE ${owner} = ? ORDER BY v`, key).map((r) => r.v!);
+    }
+    return out;
+  }
+  /**
+   * Insert (oldKey null) or update a record and replace its list fields, in one transaction.
+   * Renaming defers foreign keys so the caller can move the references in the same transaction.
+   */
+  saveEntity(t: EntityTable, oldKey: string | null, values: EntityRow, children: ChildValues, alsoInTransaction?: (newKey: string) => void): void {
+    const table = ClusterStore.ident(t.table);
+    const cols = Object.keys(values).map(ClusterStore.ident);
+    const newKey = String(values[t.keyColumn]);
+    this.transaction(() => {
+      this.db.pragma('defer_foreign_keys = ON');
+      if (oldKey === null) {
+        this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => values[c]));
+      } else {
+        this.db.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE ${ClusterStore.ident(t.keyColumn)} = ? COLLATE NOCASE`)
+          .run(...cols.map((c) => values[c]), oldKey);
+      }
+      for (const [field, c] of Object.entries(t.lists)) {
+        const rows = children[field];
+        if (!rows) continue;
+        const ct = ClusterStore.ident(c.table);
+        const owner = ClusterStore.ident(c.owner);
+        this.run(`DELETE FROM ${ct} WHERE ${owner} = ?`, newKey);
+        for (const r of rows) {
+          if (c.shape === 'lines') {
+            const l = r as LineRowIn;
+            this.run(`INSERT INTO ${ct} (${owner}, position, dn, label) VALUES (?, ?, ?, ?)`, newKey, l.position, l.dn, l.label);
+          } else {
+            this.run(`INSERT INTO ${ct} (${owner}, ${ClusterStore.ident(c.value!)}) VALUES (?, ?)`, newKey, r as string);
+          }
+        }
+      }
+      alsoInTransaction?.(newKey);
+    });
+  }
+  deleteEntity(t: EntityTable, key: string): boolean {
+    return this.run(`DELETE FROM ${ClusterStore.ident(t.table)} WHERE ${ClusterStore.ident(t.keyColumn)} = ? COLLATE NOCASE`, key).changes > 0;
+  }
+  /** Keys of the rows of `t` whose `column` names `value` (what a delete or rename must consider). */
+  referrers(t: EntityTable, column: string, value: string): string[] {
+    return this.all<{ k: string }>(
+      `SELECT ${ClusterStore.ident(t.keyColumn)} AS k FROM ${ClusterStore.ident(t.table)} WHERE ${ClusterStore.ident(column)} = ? COLLATE NOCASE ORDER BY k LIMIT 5`, value,
+    ).map((r) => r.k);
+  }
+  /** Point every `column` of `t` that names `from` at `to` (a renamed record). */
+  renameReferences(t: EntityTable, column: string, from: string, to: string): void {
+    this.run(`UPDATE ${ClusterStore.ident(t.table)} SET ${ClusterStore.ident(column)} = ? WHERE ${ClusterStore.ident(column)} = ? COLLATE NOCASE`, to, from);
+  }
+  /** Keys of the records whose list field (a child table) names `value`. */
+  listReferrers(c: ChildList, value: string): string[] {
+    return this.all<{ k: string }>(
+      `SELECT ${ClusterStore.ident(c.owner)} AS k FROM ${ClusterStore.ident(c.table)} WHERE ${ClusterStore.ident(c.value!)} = ? COLLATE NOCASE ORDER BY k LIMIT 5`, value,
+    ).map((r) => r.k);
+  }
+  renameListReferences(c: ChildList, from: string, to: string): void {
+    this.run(`UPDATE ${ClusterStore.ident(c.table)} SET ${ClusterStore.ident(c.value!)} = ? WHERE ${ClusterStore.ident(c.value!)} = ? COLLATE NOCASE`, to, from);
+  }
+  /** Remove the list entries that name `value` (a deleted service or profile leaves the lists). */
+  deleteListReferences(c: ChildList, value: string): void {
+    this.run(`DELETE FROM ${ClusterStore.ident(c.table)} WHERE ${ClusterStore.ident(c.value!)} = ? COLLATE NOCASE`, value);
+  }
+  /** Setting keys whose value names `value`, for settings that point at records. */
+  settingsNaming(keys: readonly string[], value: string): string[] {
+    return keys.filter((k) => (this.setting(k) ?? '').toLowerCase() === value.toLowerCase());
+  }
+  featureParametersNaming(keys: readonly string[], value: string): string[] {
+    return keys.filter((k) => (this.featureParameter(k) ?? '').toLowerCase() === value.toLowerCase());
+  }
+
+  // --- Bulk Administration jobs ---
+  addJob(j: { kind: string; description: string; params: string; total: number; at: number }): number {
+    return Number(this.run("INSERT INTO bulk_jobs (kind, description, params, status, total, submitted_at) VALUES (?, ?, ?, 'Pending', ?, ?)",
+      j.kind, j.description, j.params, j.total, j.at).lastInsertRowid);
+  }
+  updateJob(id: number, u: { status: JobRow['status']; progress: number; result?: string; finishedAt?: number }): void {
+    this.run('UPDATE bulk_jobs SET status = ?, progress = ?, result = coalesce(?, result), finished_at = coalesce(?, finished_at) WHERE id = ?',
+      u.status, u.progress, u.result ?? null, u.finishedAt ?? null, id);
+  }
+  jobs(): JobRow[] {
+    return this.all<JobRow>('SELECT * FROM bulk_jobs ORDER BY id DESC LIMIT 200');
+  }
+  /** Jobs left Pending or Processing by a stop: they never finish, so they are marked Failed. */
+  failUnfinishedJobs(at: number): void {
+    this.run("UPDATE bulk_jobs SET status = 'Failed', result = 'The lab stopped before the job finished', finished_at = ? WHERE status IN ('Pending', 'Processing')", at);
+  }
+
   // --- EMCC dummy devices (home side) ---
   addEmccDevice(name: string): void {
     this.run('INSERT INTO emcc_devices (name) VALUES (?)', name);
+  }
+  /** Insert EMCC devices named in one transaction (a chunk of a Bulk Administration job). */
+  insertEmccDevices(names: readonly string[], template: string | null, securityMode: string): void {
+    this.transaction(() => {
+      for (const n of names) this.run('INSERT INTO emcc_devices (name, template, security_mode) VALUES (?, ?, ?)', n, template, securityMode);
+    });
+  }
+  /** The highest number N of the EMCC devices named EMCCN (0 when none). */
+  lastEmccDeviceNumber(): number {
+    return this.get<{ n: number | null }>("SELECT max(CAST(substr(name, 5) AS INTEGER)) AS n FROM emcc_devices WHERE name GLOB 'EMCC[0-9]*'")!.n ?? 0;
+  }
+  /** Apply an EMCC template to every EMCC device (Update EMCC Devices). */
+  setEmccDevicesTemplate(template: string, securityMode: string): number {
+    return this.run('UPDATE emcc_devices SET template = ?, security_mode = ?', template, securityMode).changes;
+  }
+  emccDevicesUsingTemplate(template: string): number {
+    return this.get<{ n: number }>('SELECT count(*) AS n FROM emcc_devices WHERE template = ? COLLATE NOCASE', template)!.n;
+  }
+  phoneCount(): number {
+    return this.get<{ n: number }>('SELECT count(*) AS n FROM phones')!.n;
   }
   emccDeviceCount(): number {
     return this.get<{ n: number }>('SELECT count(*) AS n FROM emcc_devices')!.n;

@@ -133,6 +133,88 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX em_logins_user ON em_logins(user_id);
     `,
   },
+  {
+    version: 20,
+    name: 'the whole EMCC configuration model of the administration pages',
+    sql: `
+      ALTER TABLE nodes ADD COLUMN description TEXT;
+      ALTER TABLE device_pools ADD COLUMN geolocation TEXT;
+      ALTER TABLE device_pools ADD COLUMN common_device_config TEXT;
+      ALTER TABLE device_pools ADD COLUMN calling_search_space TEXT;
+      ALTER TABLE phone_services ADD COLUMN description TEXT;
+      ALTER TABLE device_profiles ADD COLUMN protocol TEXT NOT NULL DEFAULT 'SIP';
+      ALTER TABLE device_profiles ADD COLUMN user_hold_moh_audio_source TEXT;
+      ALTER TABLE device_profiles ADD COLUMN phone_button_template TEXT NOT NULL DEFAULT 'Standard';
+      ALTER TABLE device_profiles ADD COLUMN softkey_template TEXT;
+      ALTER TABLE device_profiles ADD COLUMN privacy TEXT NOT NULL DEFAULT 'Default';
+      ALTER TABLE device_profiles ADD COLUMN single_button_barge TEXT NOT NULL DEFAULT 'Default';
+      ALTER TABLE device_profiles ADD COLUMN join_across_lines TEXT NOT NULL DEFAULT 'Default';
+      ALTER TABLE device_profiles ADD COLUMN always_use_prime_line TEXT NOT NULL DEFAULT 'Default';
+      ALTER TABLE device_profiles ADD COLUMN always_use_prime_line_for_voice_message TEXT NOT NULL DEFAULT 'Default';
+      ALTER TABLE device_profiles ADD COLUMN ignore_presentation_indicators INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE device_profiles ADD COLUMN dnd INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE device_profiles ADD COLUMN dnd_option TEXT NOT NULL DEFAULT 'Use Common Phone Profile Setting';
+      ALTER TABLE device_profiles ADD COLUMN dnd_incoming_call_alert TEXT NOT NULL DEFAULT 'None';
+      ALTER TABLE device_profiles ADD COLUMN emcc_css TEXT;
+      ALTER TABLE device_profiles ADD COLUMN module1 TEXT;
+      ALTER TABLE device_profiles ADD COLUMN module2 TEXT;
+      ALTER TABLE device_profiles ADD COLUMN mlpp_domain TEXT;
+      ALTER TABLE device_profiles ADD COLUMN mlpp_indication TEXT NOT NULL DEFAULT 'Default';
+      ALTER TABLE device_profiles ADD COLUMN mlpp_preemption TEXT NOT NULL DEFAULT 'Default';
+      ALTER TABLE device_profiles ADD COLUMN login_user_id TEXT;
+      ALTER TABLE end_users ADD COLUMN first_name TEXT;
+      ALTER TABLE end_users ADD COLUMN last_name TEXT NOT NULL DEFAULT '';
+      ALTER TABLE phones ADD COLUMN description TEXT;
+      ALTER TABLE phones ADD COLUMN protocol TEXT NOT NULL DEFAULT 'SIP';
+      ALTER TABLE phones ADD COLUMN common_device_config TEXT;
+      ALTER TABLE phones ADD COLUMN css TEXT;
+      ALTER TABLE phones ADD COLUMN dnd INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE phones ADD COLUMN dnd_option TEXT NOT NULL DEFAULT 'Use Common Phone Profile Setting';
+      ALTER TABLE phones ADD COLUMN dnd_incoming_call_alert TEXT NOT NULL DEFAULT 'None';
+      ALTER TABLE remote_clusters RENAME COLUMN emcc_activated TO emcc_enabled;
+      ALTER TABLE remote_clusters RENAME COLUMN pstn_activated TO pstn_enabled;
+      ALTER TABLE remote_clusters RENAME COLUMN rsvp_activated TO rsvp_enabled;
+      ALTER TABLE remote_clusters ADD COLUMN description TEXT;
+      ALTER TABLE emcc_devices ADD COLUMN template TEXT;
+      CREATE TABLE geolocations (
+        name TEXT PRIMARY KEY COLLATE NOCASE, description TEXT, country TEXT, state TEXT, county TEXT, city TEXT,
+        borough TEXT, neighborhood TEXT, street TEXT, house_number TEXT, postal_code TEXT, location TEXT
+      );
+      CREATE TABLE geolocation_filters (
+        name TEXT PRIMARY KEY COLLATE NOCASE, description TEXT,
+        use_country INTEGER NOT NULL DEFAULT 0, use_state INTEGER NOT NULL DEFAULT 0, use_county INTEGER NOT NULL DEFAULT 0,
+        use_city INTEGER NOT NULL DEFAULT 0, use_borough INTEGER NOT NULL DEFAULT 0, use_neighborhood INTEGER NOT NULL DEFAULT 0,
+        use_street INTEGER NOT NULL DEFAULT 0, use_house_number INTEGER NOT NULL DEFAULT 0, use_postal_code INTEGER NOT NULL DEFAULT 0,
+        use_location INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE calling_search_spaces (name TEXT PRIMARY KEY COLLATE NOCASE, description TEXT, partitions TEXT);
+      CREATE TABLE common_device_configs (
+        name TEXT PRIMARY KEY COLLATE NOCASE, user_locale TEXT, user_hold_moh_audio_source TEXT,
+        ip_addressing_mode TEXT NOT NULL DEFAULT 'IPv4 and IPv6'
+      );
+      CREATE TABLE emcc_templates (
+        name TEXT PRIMARY KEY COLLATE NOCASE, description TEXT, device_pool TEXT NOT NULL, common_device_config TEXT NOT NULL,
+        security_mode TEXT NOT NULL DEFAULT 'non-secure', sip_profile TEXT NOT NULL DEFAULT 'Standard SIP Profile', css TEXT
+      );
+      CREATE TABLE sip_trunks (
+        name TEXT PRIMARY KEY COLLATE NOCASE, description TEXT, trunk_service_type TEXT NOT NULL DEFAULT 'None(Default)',
+        device_pool TEXT NOT NULL, css TEXT, destination_address TEXT
+      );
+      -- Bulk Administration jobs (Job Scheduler), with their progress.
+      CREATE TABLE bulk_jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        description TEXT NOT NULL,
+        params TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('Pending', 'Processing', 'Completed', 'Failed')),
+        progress INTEGER NOT NULL DEFAULT 0,
+        total INTEGER NOT NULL DEFAULT 0,
+        result TEXT NOT NULL DEFAULT '',
+        submitted_at INTEGER NOT NULL,
+        finished_at INTEGER
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,6 +5,16 @@
 import { useLab } from '../store/lab-store';
 import { PhoneFace } from '../phone/PhoneFace';
 
+/** This page's address for a cluster's administration window, keeping the token. */
+function adminUrl(cluster: string): string {
+  const params = new URLSearchParams();
+  const token = new URLSearchParams(location.search).get('token');
+  if (token) params.set('token', token);
+  params.set('view', 'admin');
+  params.set('cluster', cluster);
+  return `${location.pathname}?${params.toString()}`;
+}
+
 export function LabView({ showPhones }: { showPhones: boolean }) {
   const snapshot = useLab((s) => s.snapshot);
   const error = useLab((s) => s.error);
@@ -15,8 +25,13 @@ export function LabView({ showPhones }: { showPhones: boolean }) {
         <h1>EMCC Lab</h1>
         <div className="clusters">
           {snapshot.clusters.map((c) => (
-            <section key={c.clusterId} className="cluster" data-testid={`cluster-${c.clusterId}`}>
-              <h2>{c.name} <code>{c.clusterId}</code></h2>
+            <section key={c.id} className="cluster" data-testid={`cluster-${c.clusterId}`}>
+              <div className="cluster-title">
+                <h2>{c.name} <code>{c.clusterId}</code></h2>
+                <button type="button" className="admin-open" data-testid={`open-admin-${c.id}`} onClick={() => window.open(adminUrl(c.id), '_blank')}>
+                  Administration
+                </button>
+              </div>
               <div className="cluster-meta">Unified CM {c.version} · {c.securityMode}</div>
               {c.nodes.map((n) => (
                 <div key={n.name} className="node">

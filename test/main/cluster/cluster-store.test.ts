@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { applyDefinition } from '../../../main/cluster/cluster-definition';
+import { bareCluster } from '../../helpers/definitions';
 import { ClusterStore, DatabaseTooNewError } from '../../../main/cluster/store/cluster-store';
 import { LATEST_VERSION } from '../../../main/cluster/store/migrations';
 import { HOME_CLUSTER } from '../../../main/lab/demo-lab';
@@ -35,8 +35,8 @@ describe('cluster database', () => {
   });
 
   it('binds each free EMCC device once: the sixth login on five devices finds none', () => {
-    const store = new ClusterStore(':memory:');
-    applyDefinition(store, HOME_CLUSTER);
+    const { store, apply } = bareCluster();
+    apply(HOME_CLUSTER);
     const bound = Array.from({ length: 6 }, (_, i) =>
       store.bindEmccDevice({ device: `SEPVISIT${i}`, userId: 'alice', profile: 'alice-udp', visitingCluster: 'VISIT', at: 0 })?.name);
     expect(bound).toEqual(['EMCC1', 'EMCC2', 'EMCC3', 'EMCC4', 'EMCC5', undefined]);
@@ -46,10 +46,10 @@ describe('cluster database', () => {
   });
 
   it('a definition with a bad field is refused, naming the field, and writes nothing', () => {
-    const store = new ClusterStore(':memory:');
-    expect(() => applyDefinition(store, { ...HOME_CLUSTER, clusterId: 'has spaces' })).toThrow(/clusterId/);
-    expect(() => applyDefinition(store, { ...HOME_CLUSTER, featureParameters: { remoteClusterUpdateInterval: '14' } }))
-      .toThrow(/remoteClusterUpdateInterval: Remote Cluster Update Interval must be a whole number from 15 to 10080/);
+    const { store, apply } = bareCluster();
+    expect(() => apply({ ...HOME_CLUSTER, enterprise: { ...HOME_CLUSTER.enterprise, clusterId: 'has spaces' } })).toThrow(/clusterId: Cluster ID must be letters, digits, - and _/);
+    expect(() => apply({ ...HOME_CLUSTER, featureParameters: { remoteClusterUpdateInterval: 14 } }))
+      .toThrow(/remoteClusterUpdateInterval: Remote Cluster Update Interval \(min\) must be from 15 to 10080/);
     expect(store.isEmpty()).toBe(true);
     store.close();
   });

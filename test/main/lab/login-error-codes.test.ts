@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterDefinition } from '../../../main/cluster/cluster-definition';
 import { HOME_CLUSTER, VISITING_CLUSTER } from '../../../main/lab/demo-lab';
 import type { Lab } from '../../../main/lab/lab';
-import { HOME_PHONE, openExtensionMobility, openLab, registeredTo, showsText, submitLogin, VISITING_PHONE, waitForScreen } from '../../helpers/lab-fixture';
+import { withRecord, withRecords } from '../../helpers/definitions';
+import { HOME_PHONE, openExtensionMobility, openLab, registeredTo, showsText, submitLogin, VISITING_PHONE, VISITING_PHONE_ZH, waitForScreen } from '../../helpers/lab-fixture';
 
 /** The demo lab with changes to either cluster's definition. */
 function variant(home: Partial<ClusterDefinition> = {}, visiting: Partial<ClusterDefinition> = {}) {
@@ -29,7 +30,11 @@ describe('login failures on the EMCC path show the guide\'s code', () => {
   });
 
   it('33: every EMCC device of the home cluster is in use', async () => {
-    lab = await openLab(variant({ emccDevices: 0 }));
+    // Home has one EMCC device; alice's login on the other visiting phone takes it.
+    lab = await openLab(variant({ emccDevices: 1 }));
+    await waitForScreen(lab, VISITING_PHONE_ZH, registeredTo('VISIT'));
+    await submitLogin(lab, VISITING_PHONE_ZH, 'alice', '12345');
+    await waitForScreen(lab, VISITING_PHONE_ZH, registeredTo('HOME'));
     await emccLoginShows(lab, 'Login is unavailable (33)');
   });
 
@@ -46,23 +51,26 @@ describe('login failures on the EMCC path show the guide\'s code', () => {
   });
 
   it('37: a phone of the same name exists on the home cluster', async () => {
-    const home = { ...HOME_CLUSTER, phones: [...HOME_CLUSTER.phones!, { name: VISITING_PHONE, model: '8845' as const, emEnabled: true }] };
+    const home = withRecords(HOME_CLUSTER, 'phone', (ps) => [...ps, { name: VISITING_PHONE, model: '8845', devicePool: 'Default', emEnabled: true }]);
     lab = await openLab([home, VISITING_CLUSTER]);
     await emccLoginShows(lab, 'Login is unavailable (37)');
   });
 
   it('39 shows 201: the home cluster has no default TFTP server for EMCC login devices', async () => {
-    lab = await openLab(variant({ featureParameters: { defaultRemoteUpdateServer: 'home-pub' } }));
+    lab = await openLab();
+    // The administrator clears it after the profile was saved (Save itself would have refused).
+    const admin = lab.cluster('HOME')!.admin;
+    expect(admin.saveForm('featureParameters', { ...admin.form('featureParameters'), defaultTftpServer: null }).ok).toBe(true);
     await emccLoginShows(lab, 'Please try to login again (201)');
   });
 
   it('201: EMCC is not active in the visiting cluster\'s Intercluster Service Profile', async () => {
-    lab = await openLab(variant({}, { interclusterServiceProfile: { emcc: false, pstn: true } }));
+    lab = await openLab(variant({}, { interclusterServiceProfile: { emccActive: false, pstnActive: true, pstnTrunk: 'EMCC-SIP-Trunk' } }));
     await emccLoginShows(lab, 'Please try to login again (201)');
   });
 
   it('211: PSTN Access is not active in the visiting cluster\'s Intercluster Service Profile', async () => {
-    lab = await openLab(variant({}, { interclusterServiceProfile: { emcc: true, pstn: false } }));
+    lab = await openLab(variant({}, { interclusterServiceProfile: { emccActive: true, pstnActive: false } }));
     await emccLoginShows(lab, 'Login is unavailable (211)');
   });
 
@@ -81,13 +89,13 @@ describe('login failures on the EMCC path show the guide\'s code', () => {
   });
 
   it('32: the phone model does not support EMCC (a 7940 that supports only EM)', async () => {
-    const visiting = { ...VISITING_CLUSTER, phones: VISITING_CLUSTER.phones!.map((p) => (p.name === VISITING_PHONE ? { ...p, model: '7940' as const } : p)) };
+    const visiting = withRecord(VISITING_CLUSTER, 'phone', VISITING_PHONE, { model: '7940', protocol: 'SCCP', dndOption: 'Ringer Off' });
     lab = await openLab([HOME_CLUSTER, visiting]);
     await emccLoginShows(lab, 'Login is unavailable (32)');
   });
 
   it('5: "Enable Extension Mobility" is unchecked on the phone', async () => {
-    const visiting = { ...VISITING_CLUSTER, phones: VISITING_CLUSTER.phones!.map((p) => (p.name === VISITING_PHONE ? { ...p, emEnabled: false } : p)) };
+    const visiting = withRecord(VISITING_CLUSTER, 'phone', VISITING_PHONE, { emEnabled: false });
     lab = await openLab([HOME_CLUSTER, visiting]);
     await emccLoginShows(lab, 'Login is unavailable (5)');
   });
@@ -106,10 +114,7 @@ describe('login failures on the intra-cluster path', () => {
   });
 
   it('25: a local user already logged in on another phone, with Multiple Logins Not Allowed', async () => {
-    const home = {
-      ...HOME_CLUSTER,
-      phones: [...HOME_CLUSTER.phones!, { name: 'SEP0011223344AA', model: '8845' as const, emEnabled: true, services: ['Extension Mobility'] }],
-    };
+    const home = withRecords(HOME_CLUSTER, 'phone', (ps) => [...ps, { name: 'SEP0011223344AA', model: '8845', devicePool: 'Default', emEnabled: true, services: ['Extension Mobility'] }]);
     lab = await openLab([home, VISITING_CLUSTER]);
     await waitForScreen(lab, HOME_PHONE, registeredTo('HOME'));
     await submitLogin(lab, HOME_PHONE, 'alice', '12345');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LabClock } from '../../../main/clock/lab-clock';
 import { DEMO_LAB, HOME_CLUSTER, VISITING_CLUSTER } from '../../../main/lab/demo-lab';
+import { withRecord } from '../../helpers/definitions';
 import { Lab } from '../../../main/lab/lab';
 import { HOME_PHONE, openLab, registeredTo, submitLogin, VISITING_PHONE, waitForScreen } from '../../helpers/lab-fixture';
 
@@ -31,10 +32,7 @@ describe('a lab restarted on the same data folder', () => {
 
 describe('the phone\'s language', () => {
   it('follows the device profile\'s User Locale after login, over the device pool\'s', async () => {
-    const home = {
-      ...HOME_CLUSTER,
-      deviceProfiles: HOME_CLUSTER.deviceProfiles!.map((p) => (p.name === 'alice-udp' ? { ...p, locale: 'zh-CN' as const } : p)),
-    };
+    const home = withRecord(HOME_CLUSTER, 'deviceProfile', 'alice-udp', { userLocale: 'zh-CN' });
     const lab = await openLab([home, VISITING_CLUSTER]);
     try {
       await waitForScreen(lab, VISITING_PHONE, registeredTo('VISIT'));

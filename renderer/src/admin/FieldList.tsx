@@ -1,0 +1,22 @@
+/** The fields of a record or form page, drawn from its FieldDef list against the store's draft. */
+import type { FieldDef } from '../../../shared/admin/fields';
+import { errorsOf } from '../store/admin-draft';
+import { useAdmin } from '../store/admin-store';
+import { FieldRow } from './FieldRow';
+
+/** Every field of `fields`; read-only ones and (when `existing`) fixed-after-add ones are disabled. */
+export function FieldList({ fields, existing }: { fields: readonly FieldDef[]; existing: boolean }) {
+  const draft = useAdmin((s) => s.draft);
+  const choices = useAdmin((s) => s.choices);
+  const errors = useAdmin((s) => s.errors);
+  const setField = useAdmin((s) => s.setField);
+  return (
+    <div className="admin-fields">
+      {fields.map((f) => (
+        <FieldRow key={f.key} field={f} value={draft[f.key] ?? null} named={f.ref ? choices[f.ref] : undefined}
+          errors={errorsOf(errors, f.key)} disabled={!!f.readOnly || (existing && !!f.fixedAfterAdd)}
+          onChange={(v) => setField(f.key, v)} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/** Bulk Administration > Job Scheduler: the cluster's jobs with their status, progress and result. */
+import type { Job } from '../../../shared/api/admin-contract';
+import { useAdmin } from '../store/admin-store';
+import { timeText } from './format';
+import { NoticeBanner } from './NoticeBanner';
+
+function JobRow({ job }: { job: Job }) {
+  return (
+    <tr data-testid={`job-${job.id}`}>
+      <td>{job.id}</td>
+      <td>{job.description}</td>
+      <td><span className={`admin-job-status ${job.status.toLowerCase()}`} data-testid={`job-status-${job.id}`}>{job.status}</span></td>
+      <td className="admin-progress-cell">
+        <progress max={Math.max(job.total, 1)} value={job.total ? job.progress : job.status === 'Completed' ? 1 : 0} aria-label={`Progress of job ${job.id}`} />
+        <span data-testid={`job-progress-${job.id}`}>{job.progress}/{job.total}</span>
+      </td>
+      <td data-testid={`job-result-${job.id}`}>{job.result}</td>
+      <td className="admin-nowrap">{timeText(job.submittedAt)}</td>
+      <td className="admin-nowrap">{timeText(job.finishedAt)}</td>
+    </tr>
+  );
+}
+
+/** The Job Scheduler page. */
+export function JobsPage() {
+  const jobs = useAdmin((s) => s.jobs);
+  const loading = useAdmin((s) => s.loading);
+  const refresh = useAdmin((s) => s.refresh);
+  const newestFirst = [...jobs].sort((a, b) => b.id - a.id);
+  return (
+    <section className="admin-page" aria-labelledby="admin-page-title">
+      <h2 id="admin-page-title">Job Scheduler</h2>
+      <div className="admin-toolbar">
+        <button type="button" className="admin-button" data-testid="jobs-refresh" onClick={() => void refresh()}>Refresh</button>
+      </div>
+      <NoticeBanner />
+      {!loading && jobs.length === 0 ? <div className="admin-empty" data-testid="jobs-empty">No jobs yet. Insert/Update EMCC submits them.</div> : (
+        <table className="admin-table" data-testid="jobs-table">
+          <thead>
+            <tr><th>Job ID</th><th>Description</th><th>Status</th><th>Progress</th><th>Result</th><th>Submitted</th><th>Finished</th></tr>
+          </thead>
+          <tbody>{newestFirst.map((j) => <JobRow key={j.id} job={j} />)}</tbody>
+        </table>
+      )}
+    </section>
+  );
+}

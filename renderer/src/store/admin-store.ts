@@ -1,0 +1,378 @@
+/**
+ * The admin slice of the renderer's state: one cluster's administration window (the page shown,
+ * its records or form, the choices of its selects, field errors, notices, jobs). Every API call
+ * happens in an action here; `admin.changed` events for this cluster fetch again what is shown.
+ */
+import { create } from 'zustand';
+import type { LabSnapshot } from '../../../shared/api/contract';
+import type { BulkEmccStatus, Job, JobRequest, SaveResult, ServiceActivation, ValidationReport } from '../../../shared/api/admin-contract';
+import { ENTITIES } from '../../../shared/admin/entities';
+import type { AdminRecord, EntityKind, FieldError, FieldValue } from '../../../shared/admin/fields';
+import { PAGES, type AdminTarget, type FormPage } from '../../../shared/admin/pages';
+import { blankRecord, checkFields, checkRecord } from '../../../shared/admin/validate';
+import { api } from '../api/binding';
+import { mergeFlags, mergeFresh, toDraft } from './admin-draft';
+
+/** What the page area shows: the overview, or a menu target, or one record of a list. */
+export type AdminView = { type: 'home' } | AdminTarget | { type: 'record'; kind: EntityKind; key: string | null };
+
+/** The cluster as the lab snapshot describes it (name, Cluster ID, nodes). */
+export type ClusterInfo = LabSnapshot['clusters'][number];
+
+/** A message at the top of the page. */
+export interface Notice {
+  tone: 'success' | 'error' | 'info';
+  text: string;
+  warnings?: string[];
+}
+
+interface AdminState {
+  cluster: string;
+  info: ClusterInfo | null;
+  view: AdminView;
+  /** True while the page's data is on its way. */
+  loading: boolean;
+  search: string;
+  /** The rows of the list page, as the main process answers them. */
+  records: Record<string, unknown>[];
+  /** The record or form values as last loaded, to tell the user's edits from fresh data. */
+  saved: AdminRecord | null;
+  draft: AdminRecord;
+  choices: Record<string, string[]>;
+  errors: FieldError[];
+  notice: Notice | null;
+  confirmingDelete: boolean;
+  ispReport: ValidationReport | null;
+  activation: ServiceActivation | null;
+  activationDraft: Record<string, Record<string, boolean>>;
+  bulk: BulkEmccStatus | null;
+  jobs: Job[];
+  submittedJob: number | null;
+  busy: boolean;
+  fatal: string | null;
+
+  start(cluster: string): Promise<void>;
+  open(view: AdminView): Promise<void>;
+  refresh(): Promise<void>;
+  setSearch(search: string): void;
+  find(): Promise<void>;
+  setField(key: string, value: FieldValue): void;
+  saveRecord(): Promise<void>;
+  askDelete(asking: boolean): void;
+  deleteRecord(): Promise<void>;
+  saveForm(): Promise<void>;
+  validateIsp(): Promise<void>;
+  setService(host: string, service: string, on: boolean): void;
+  saveActivation(host: string): Promise<void>;
+  submitJob(job: JobRequest): Promise<void>;
+  updateRemoteClustersNow(): Promise<void>;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Navigation counter: an answer for a page no longer shown is dropped. */
+let navigation = 0;
+let refreshing: Promise<void> | null = null;
+let refreshAgain = false;
+let subscribed = false;
+
+const pageReset = {
+  loading: true, records: [], saved: null, draft: {}, errors: [], notice: null, confirmingDelete: false,
+  ispReport: null, activation: null, activationDraft: {}, bulk: null, submittedJob: null,
+} satisfies Partial<AdminState>;
+
+const saveNotice = (r: Extract<SaveResult, { ok: true }>, added: boolean): Notice => ({
+  tone: 'success', text: added ? 'Add successful' : 'Update successful', warnings: r.warnings,
+});
+const failedNotice = (errors: FieldError[], what = 'nothing was saved'): Notice => ({
+  tone: 'error', text: `${errors.length} error${errors.length === 1 ? '' : 's'}: ${what}`,
+});
+
+export const useAdmin = create<AdminState>((set, get) => {
+  /** Fetch the data of the current view; `fresh` keeps the user's edits and the notices. */
+  async function load(fresh: boolean): Promise<void> {
+    const my = navigation;
+    const { cluster, view } = get();
+    const current = () => my === navigation;
+    // The selects' names load beside the page; without them a select still shows its value.
+    const choices = api.request('admin.choices', { cluster }).then((c) => current() && set({ choices: c }), () => undefined);
+    switch (view.type) {
+      case 'list': {
+        const search = get().search.trim();
+        const { records } = await api.request('admin.list', { cluster, kind: view.kind, ...(search ? { search } : {}) });
+        if (current()) set({ records });
+        break;
+      }
+      case 'record': {
+        const fields = ENTITIES[view.kind].fields;
+        if (view.key === null) {
+          if (!fresh) set({ saved: null, draft: blankRecord(fields) });
+          break;
+        }
+        const { record } = await api.request('admin.get', { cluster, kind: view.kind, key: view.key });
+        if (!current()) return;
+        const loaded = toDraft(fields, record);
+        set((s) => ({ saved: loaded, draft: fresh ? mergeFresh(fields, s.saved, s.draft, loaded) : loaded }));
+        break;
+      }
+      case 'form': {
+        const fields = PAGES[view.page].fields;
+        const { values } = await api.request('admin.form', { cluster, page: view.page });
+        if (!current()) return;
+        const loaded = toDraft(fields, values);
+        set((s) => ({ saved: loaded, draft: fresh ? mergeFresh(fields, s.saved, s.draft, loaded) : loaded }));
+        break;
+      }
+      case 'special':
+        if (view.page === 'serviceActivation') {
+          const activation = await api.request('admin.serviceActivation', { cluster });
+          if (!current()) return;
+          set((s) => {
+            const draft: Record<string, Record<string, boolean>> = {};
+            for (const n of activation.nodes) {
+              const before = s.activation?.nodes.find((x) => x.host === n.host);
+              draft[n.host] = fresh && before && s.activationDraft[n.host]
+                ? mergeFlags(before.services, s.activationDraft[n.host]!, n.services)
+                : { ...n.services };
+            }
+            return { activation, activationDraft: draft };
+          });
+        } else if (view.page === 'bulkEmcc' || view.page === 'jobs') {
+          const [bulk, { jobs }] = await Promise.all([
+            view.page === 'bulkEmcc' ? api.request('admin.bulkEmcc', { cluster }) : Promise.resolve(null),
+            api.request('admin.jobs', { cluster }),
+          ]);
+          if (current()) set({ jobs, ...(bulk ? { bulk } : {}) });
+        }
+        break;
+      case 'home':
+        break;
+    }
+    await choices;
+  }
+
+  /** Run a load and turn a failure into a notice. */
+  async function loadShown(fresh: boolean): Promise<void> {
+    const my = navigation;
+    try {
+      await load(fresh);
+    } catch (e) {
+      if (my === navigation) set({ notice: { tone: 'error', text: message(e) } });
+    } finally {
+      if (my === navigation) set({ loading: false });
+    }
+  }
+
+  async function loadInfo(): Promise<void> {
+    const snapshot = await api.request('lab.snapshot', {});
+    const info = snapshot.clusters.find((c) => c.id === get().cluster) ?? null;
+    set({ info, ...(info ? {} : { fatal: `This lab has no cluster named "${get().cluster}".` }) });
+  }
+
+  /** Run an action that talks to the main process, with the busy flag and errors as a notice. */
+  async function act(run: () => Promise<void>): Promise<void> {
+    set({ busy: true });
+    try {
+      await run();
+    } catch (e) {
+      set({ notice: { tone: 'error', text: message(e) } });
+    } finally {
+      set({ busy: false });
+    }
+  }
+
+  return {
+    cluster: '',
+    info: null,
+    view: { type: 'home' },
+    loading: false,
+    search: '',
+    records: [],
+    saved: null,
+    draft: {},
+    choices: {},
+    errors: [],
+    notice: null,
+    confirmingDelete: false,
+    ispReport: null,
+    activation: null,
+    activationDraft: {},
+    bulk: null,
+    jobs: [],
+    submittedJob: null,
+    busy: false,
+    fatal: null,
+
+    async start(cluster) {
+      set({ cluster });
+      if (!subscribed) {
+        subscribed = true;
+        api.on('admin.changed', (e) => {
+          if (e.cluster === get().cluster) void get().refresh();
+        });
+        api.on('lab.changed', (snapshot) => {
+          const info = snapshot.clusters.find((c) => c.id === get().cluster);
+          if (info) set({ info });
+        });
+        api.onDisconnect(() => set({ fatal: 'The lab has stopped: start it again and reload this page.' }));
+      }
+      try {
+        await loadInfo();
+      } catch (e) {
+        set({ fatal: message(e) });
+        return;
+      }
+      await get().open({ type: 'home' });
+    },
+
+    async open(view) {
+      navigation++;
+      // Back to the list of the record just shown keeps the search.
+      const prev = get().view;
+      const keepSearch = view.type === 'list' && 'kind' in prev && prev.kind === view.kind;
+      set({ ...pageReset, view, ...(keepSearch ? {} : { search: '' }) });
+      await loadShown(false);
+    },
+
+    async refresh() {
+      // Events can come in bursts (a job's progress): one fetch at a time, and one more after it.
+      if (refreshing) {
+        refreshAgain = true;
+        return refreshing;
+      }
+      refreshing = (async () => {
+        do {
+          refreshAgain = false;
+          await loadShown(true);
+        } while (refreshAgain);
+      })();
+      try {
+        await refreshing;
+      } finally {
+        refreshing = null;
+      }
+    },
+
+    setSearch(search) {
+      set({ search });
+    },
+
+    async find() {
+      navigation++;
+      set({ loading: true, notice: null });
+      await loadShown(false);
+    },
+
+    setField(key, value) {
+      set((s) => ({ draft: { ...s.draft, [key]: value }, errors: s.errors.filter((e) => e.field !== key) }));
+    },
+
+    async saveRecord() {
+      const { view, draft, cluster } = get();
+      if (view.type !== 'record') return;
+      const checked = checkRecord(view.kind, draft);
+      if (!checked.ok) {
+        set({ errors: checked.errors, notice: failedNotice(checked.errors) });
+        return;
+      }
+      await act(async () => {
+        const r = await api.request('admin.save', { cluster, kind: view.kind, key: view.key, record: checked.value });
+        if (!r.ok) {
+          set({ errors: r.errors, notice: failedNotice(r.errors) });
+          return;
+        }
+        navigation++;
+        set({ view: { type: 'record', kind: view.kind, key: r.key }, errors: [], notice: saveNotice(r, view.key === null), confirmingDelete: false });
+        await loadShown(false);
+      });
+    },
+
+    askDelete(asking) {
+      set({ confirmingDelete: asking });
+    },
+
+    async deleteRecord() {
+      const { view, cluster } = get();
+      if (view.type !== 'record' || view.key === null) return;
+      const key = view.key;
+      await act(async () => {
+        const r = await api.request('admin.delete', { cluster, kind: view.kind, key });
+        if (!r.ok) {
+          set({ errors: r.errors, notice: failedNotice(r.errors, 'nothing was deleted'), confirmingDelete: false });
+          return;
+        }
+        await get().open({ type: 'list', kind: view.kind });
+        set({ notice: { tone: 'success', text: `Delete successful: ${key}`, warnings: r.warnings } });
+      });
+    },
+
+    async saveForm() {
+      const { view, draft, cluster } = get();
+      if (view.type !== 'form') return;
+      const checked = checkFields(PAGES[view.page].fields, draft);
+      if (!checked.ok) {
+        set({ errors: checked.errors, notice: failedNotice(checked.errors) });
+        return;
+      }
+      await act(async () => {
+        const r = await api.request('admin.saveForm', { cluster, page: view.page as FormPage, values: checked.value });
+        if (!r.ok) {
+          set({ errors: r.errors, notice: failedNotice(r.errors) });
+          // The profile is refused while Validate fails: show the report, with its links to the fixes.
+          if (view.page === 'isp') set({ ispReport: await api.request('admin.validateIsp', { cluster }) });
+          return;
+        }
+        set({ errors: [], notice: saveNotice(r, false) });
+        await loadShown(false);
+        if (view.page === 'enterprise') await loadInfo();
+      });
+    },
+
+    async validateIsp() {
+      const { cluster } = get();
+      await act(async () => {
+        const report = await api.request('admin.validateIsp', { cluster });
+        set({ ispReport: report });
+      });
+    },
+
+    setService(host, service, on) {
+      set((s) => ({ activationDraft: { ...s.activationDraft, [host]: { ...s.activationDraft[host], [service]: on } } }));
+    },
+
+    async saveActivation(host) {
+      const { cluster, activationDraft } = get();
+      await act(async () => {
+        const r = await api.request('admin.setServiceActivation', { cluster, host, services: activationDraft[host] ?? {} });
+        if (!r.ok) {
+          set({ errors: r.errors, notice: failedNotice(r.errors) });
+          return;
+        }
+        set({ errors: [], notice: { tone: 'success', text: `Update successful: services of ${host} saved`, warnings: r.warnings } });
+        await loadShown(false);
+      });
+    },
+
+    async submitJob(job) {
+      const { cluster } = get();
+      await act(async () => {
+        const r = await api.request('admin.submitJob', { cluster, job });
+        if (!r.ok) {
+          set({ errors: r.errors, notice: failedNotice(r.errors, 'the job was not submitted'), submittedJob: null });
+          return;
+        }
+        set({ errors: [], submittedJob: r.jobId, notice: { tone: 'success', text: `Job ${r.jobId} submitted` } });
+        await loadShown(true);
+      });
+    },
+
+    async updateRemoteClustersNow() {
+      const { cluster } = get();
+      await act(async () => {
+        await api.request('admin.updateRemoteClustersNow', { cluster });
+        set({ notice: { tone: 'info', text: 'Remote cluster update started: the remote clusters are being asked what they activated.' } });
+        await loadShown(true);
+      });
+    },
+  };
+});
