@@ -3,7 +3,8 @@
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
-const external = ['better-sqlite3', 'electron'];
+// ssh2 carries optional native addons esbuild cannot bundle; it ships in node_modules.
+const external = ['better-sqlite3', 'electron', 'ssh2'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', external, legalComments: 'none' };
 
 await Promise.all([

@@ -66,6 +66,13 @@ export class CallManager {
   }
 
   /** Forget every registration (the service stopped). */
+  /** Reset every phone registered here (a bulk certificate import restarts them); returns how many. */
+  resetAll(): number {
+    const devices = [...this.registrations.values()].map((r) => r.deviceName);
+    for (const d of devices) this.reset(d);
+    return devices.length;
+  }
+
   clear(): void {
     this.registrations.clear();
   }

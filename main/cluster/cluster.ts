@@ -5,7 +5,10 @@
  */
 import type { Clock, TimerHandle } from '../clock/lab-clock';
 import type { LabNetwork } from '../net/lab-network';
-import { startHttpServer, type RunningServer } from '../net/http-server';
+import { startHttpServer, startHttpsServer, type RunningHttpsServer, type RunningServer } from '../net/http-server';
+import type { BulkCertificateStatus } from '../../shared/api/admin-contract';
+import { ClusterPki, CONSOLIDATED_FILE, type FileSession, type SftpSettings } from './pki/cluster-pki';
+import type { KeySource } from './pki/key-source';
 import { CallManager } from './call-manager';
 import { ClusterAdmin, type AdminChange, type LabPeers } from './admin/cluster-admin';
 import type { ClusterIdentity } from './cluster-identity';
@@ -28,14 +31,21 @@ export interface ClusterOptions {
   peers: LabPeers;
   /** Let other work run between the chunks of a long job (the lab passes setImmediate). */
   yieldToOthers(): Promise<void>;
+  /** Where certificate keys come from. */
+  keys: KeySource;
+  /** An SFTP session for Bulk Certificate Management. */
+  openFiles(settings: SftpSettings): Promise<FileSession>;
+  /** The lab's trace: what happened, in words a support engineer reads. */
+  trace(text: string): void;
 }
 
 export class Cluster {
   readonly admin: ClusterAdmin;
+  readonly pki: ClusterPki;
   readonly callManager: CallManager;
   readonly emService: EmService;
   readonly tftp: Tftp;
-  private readonly servers = new Map<string, RunningServer>();
+  private readonly servers = new Map<string, { http: RunningServer; https: RunningHttpsServer }>();
   private updateTimer: TimerHandle | undefined;
   private started = false;
   private readonly changeListeners = new Set<(c: AdminChange) => void>();
@@ -55,8 +65,22 @@ export class Cluster {
     });
     this.callManager = new CallManager({ store, clock, net });
     this.tftp = new Tftp(store, () => this.identity());
+    this.pki = new ClusterPki({
+      store, now: () => clock.now(), keys: options.keys, clusterId: () => this.identity().clusterId, openFiles: options.openFiles,
+      restartPhones: () => this.callManager.resetAll(),
+      certificateChanged: (host) => {
+        this.presentTomcat(host);
+        for (const l of this.changeListeners) l({ what: 'certificates' });
+      },
+      trustChanged: () => {
+        for (const l of this.changeListeners) l({ what: 'certificates' });
+      },
+      trace: options.trace,
+      jobs: { run: (kind, description, steps, work) => this.admin.bulk.runTask(kind, description, steps, work) },
+    });
     this.emService = new EmService({
-      store, clock, net, identity: () => this.identity(),
+      store, clock, net, identity: () => this.identity(), trace: options.trace,
+      verifyPeer: (der, host) => this.pki.verifyPeer(der, host),
       resetPhone: (device) => this.callManager.reset(device),
     });
   }
@@ -117,6 +141,30 @@ export class Cluster {
     await this.syncServers();
   }
 
+  /** Bulk Certificate Management's page: the SFTP directory and which steps are possible now. */
+  async bulkCertificateStatus(): Promise<BulkCertificateStatus> {
+    let files: BulkCertificateStatus['files'] = [];
+    let filesError: string | null = null;
+    try {
+      files = await this.pki.files();
+    } catch (e) {
+      filesError = e instanceof Error ? e.message : String(e);
+    }
+    const exports = files.filter((f) => f.name !== CONSOLIDATED_FILE);
+    const last = this.store.setting('certLastExport');
+    return {
+      files, filesError, canConsolidate: exports.length >= 2, canImport: files.some((f) => f.name === CONSOLIDATED_FILE),
+      exportNeeded: this.pki.exportNeeded(), lastExport: last ? Number(last) : null,
+    };
+  }
+
+  /** A node's HTTPS server presents its current Tomcat certificate. */
+  private presentTomcat(host: string): void {
+    const node = this.store.nodes().find((n) => n.host === host);
+    const identity = node && this.pki.tomcatIdentity(node.name);
+    if (node && identity) this.servers.get(node.name)?.https.setIdentity(identity);
+  }
+
   /** Start a server for each node that has none, and stop the servers of removed nodes. */
   private async syncServers(): Promise<void> {
     const net = this.network.client(this.site);
@@ -125,16 +173,20 @@ export class Cluster {
       if (nodes.some((n) => n.name === name)) continue;
       this.servers.delete(name);
       this.network.unregister(name);
-      await server.close();
+      await Promise.all([server.http.close(), server.https.close()]);
     }
+    // Every node has its certificates before its HTTPS server starts.
+    this.pki.ensureCertificates();
     for (const node of nodes) {
       if (this.servers.has(node.name)) continue;
       const emApp = new EmApp({ store: this.store, net, identity: () => this.identity(), host: node.host });
-      const server = await startHttpServer(nodeRouter({
+      const router = nodeRouter({
         node: node.name, store: this.store, emApp, emService: this.emService, tftp: this.tftp, callManager: this.callManager,
-      }));
-      this.servers.set(node.name, server);
-      this.network.register({ host: node.host, site: this.site, port: server.port });
+      });
+      const http = await startHttpServer(router);
+      const https = await startHttpsServer(router, this.pki.tomcatIdentity(node.name)!);
+      this.servers.set(node.name, { http, https });
+      this.network.register({ host: node.host, site: this.site, port: http.port, tlsPort: https.port });
     }
   }
 
@@ -158,7 +210,7 @@ export class Cluster {
     return this.store.nodes().map((n) => {
       const server = this.servers.get(n.name);
       return {
-        name: n.name, host: n.host, port: server?.port ?? 0, url: server?.url ?? '',
+        name: n.name, host: n.host, port: server?.http.port ?? 0, url: server?.http.url ?? '',
         services: this.store.nodeServices(n.name).filter((s) => s.activated).map((s) => s.service),
       };
     });
@@ -175,7 +227,7 @@ export class Cluster {
     await this.admin.bulk.stop();
     await this.serverSync;
     for (const name of this.servers.keys()) this.network.unregister(name);
-    await Promise.all([...this.servers.values()].map((s) => s.close()));
+    await Promise.all([...this.servers.values()].flatMap((s) => [s.http.close(), s.https.close()]));
     this.servers.clear();
     this.callManager.clear();
   }

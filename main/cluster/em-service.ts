@@ -8,7 +8,7 @@ import { EmError } from '../../shared/errors/error-catalogue';
 import { phoneModel } from '../../shared/phone-models';
 import { supportsLoginType } from '../../shared/cluster-versions';
 import type { Clock } from '../clock/lab-clock';
-import type { HttpClient } from '../net/lab-network';
+import { NetError, type HttpClient } from '../net/lab-network';
 import { child, has, text, type XmlNode } from '../xml/xml';
 import type { ClusterIdentity } from './cluster-identity';
 import { INTERNAL_APP_USER } from './cluster-identity';
@@ -27,6 +27,9 @@ export interface EmServiceDeps {
   identity(): ClusterIdentity;
   /** Ask the cluster's CallManager to reset a phone (it re-reads its TFTP configuration). */
   resetPhone(deviceName: string): void;
+  /** This cluster's trust decision on a peer's HTTPS certificate (null: trusted). */
+  verifyPeer(der: Buffer, host: string): string | null;
+  trace(text: string): void;
 }
 
 /** An outcome inside the service: success with a payload, or an error code of the guide. */
@@ -37,10 +40,9 @@ const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 /** Path of the EM service on every node. */
 export const EM_SERVICE_PATH = '/emservice/EMServiceServlet';
 
+/** A peer's EM service: HTTPS on 8443, which the lab network maps to the node's TLS server. */
 export function emServiceUrl(host: string): string {
-  // A real cluster reaches a peer over HTTPS on 8443 (certificates come with issue #4); the lab
-  // network carries plain HTTP for now and maps the port to the node's server.
-  return `http://${host}:8080${EM_SERVICE_PATH}`;
+  return `https://${host}:8443${EM_SERVICE_PATH}`;
 }
 
 export class EmService {
@@ -191,11 +193,17 @@ export class EmService {
         url: emServiceUrl(host),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: emFormBody(emRequestXml(request)),
+        verifyPeer: this.deps.verifyPeer,
       });
-      if (res.status !== 200) return fail(EmError.EmServiceConnection);
+      if (res.status !== 200) {
+        this.deps.trace(`${this.deps.identity().clusterId}: ${request.type} to ${host} answered HTTP ${res.status}`);
+        return fail(EmError.EmServiceConnection);
+      }
       const outcome = parseEmResponse(res.body);
       return outcome.ok ? { ok: true, body: outcome.body } : fail(outcome.code);
-    } catch {
+    } catch (e) {
+      const why = e instanceof NetError && e.failure === 'untrusted' ? `TLS: ${e.message}` : e instanceof Error ? e.message : String(e);
+      this.deps.trace(`${this.deps.identity().clusterId}: ${request.type} to ${host} failed (${why})`);
       return fail(EmError.EmServiceConnection);
     }
   }

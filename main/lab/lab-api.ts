@@ -53,7 +53,36 @@ export function labHandlers(lab: Lab): RequestHandlers {
       await cluster(c).updateRemoteClustersNow();
       return { ok: true as const };
     },
+    'pki.certificates': ({ cluster: c }) => {
+      const pki = cluster(c).pki;
+      return { certificates: pki.certificates(), trusted: pki.trusted(), exportNeeded: pki.exportNeeded() };
+    },
+    'pki.regenerate': ({ cluster: c, host, purpose, validDays }) => saveResult(cluster(c).pki.regenerate(host, purpose, validDays), `${host}/${purpose}`),
+    'pki.download': ({ cluster: c, host, purpose, format }) => {
+      const file = cluster(c).pki.download(host, purpose, format);
+      if (!file) throw new ApiError(`no ${purpose} certificate on ${host}`);
+      return file;
+    },
+    'pki.untrust': ({ cluster: c, store, fingerprint }) => saveResult(cluster(c).pki.untrust(store, fingerprint), fingerprint),
+    'pki.bulk': async ({ cluster: c }) => cluster(c).bulkCertificateStatus(),
+    'pki.submit': async ({ cluster: c, action }) => {
+      const cl = cluster(c);
+      if (action !== 'export') {
+        // Offered only when possible, as the page shows: two exports to consolidate, a consolidated file to import.
+        const status = await cl.bulkCertificateStatus();
+        const why = status.filesError ?? (action === 'consolidate' && !status.canConsolidate
+          ? 'Consolidate needs the exports of two or more clusters in the SFTP directory'
+          : action === 'import' && !status.canImport ? 'There is no consolidated file to import yet' : null);
+        if (why) return { ok: false as const, errors: [{ field: 'action', message: why }] };
+      }
+      return { ok: true as const, jobId: action === 'export' ? cl.pki.submitExport() : action === 'consolidate' ? cl.pki.submitConsolidate() : cl.pki.submitImport() };
+    },
+    'lab.trace': () => ({ entries: lab.trace.list() }),
   };
+}
+
+function saveResult(errors: { field: string; message: string }[], key: string) {
+  return errors.length ? { ok: false as const, errors } : { ok: true as const, key, warnings: [] };
 }
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: string };
@@ -74,12 +103,14 @@ export async function dispatch(handlers: RequestHandlers, name: unknown, payload
 export function forwardEvents(lab: Lab, sink: EventSink): () => void {
   const offScreen = lab.onScreen((screen) => sink('phone.screen', screen));
   const offChange = lab.onChange(() => sink('lab.changed', lab.snapshot()));
+  const offTrace = lab.trace.onEntry((entry) => sink('lab.trace', entry));
   const offAdmin = lab.onAdminChange((cluster, change) => {
-    sink('admin.changed', { cluster, what: change.what === 'jobs' ? 'jobs' : change.kind === 'remoteCluster' ? 'remote' : 'config' });
+    sink('admin.changed', { cluster, what: change.what === 'jobs' || change.what === 'certificates' ? change.what : change.kind === 'remoteCluster' ? 'remote' : 'config' });
   });
   return () => {
     offScreen();
     offChange();
     offAdmin();
+    offTrace();
   };
 }

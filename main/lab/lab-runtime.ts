@@ -13,7 +13,7 @@ export function defaultDataDir(): string {
 }
 
 export function openDemoLab(dataDir: string): Promise<Lab> {
-  return Lab.open({ dataDir, clusters: DEMO_LAB });
+  return Lab.open({ dataDir, clusters: DEMO_LAB, exchangeCertificates: true });
 }
 
 /** Two clusters as just installed (cluster-a, cluster-b), to configure from scratch in the admin windows. */

@@ -3,7 +3,8 @@
  * cluster's database under the data folder (seeding a new one from its definition), starts the
  * node servers and the phones, and tells listeners when a phone's screen or the topology changes.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { LabSnapshot, PhoneScreen } from '../../shared/api/contract';
 import { LabClock } from '../clock/lab-clock';
@@ -12,6 +13,11 @@ import type { AdminChange, LabPeers } from '../cluster/admin/cluster-admin';
 import { applyDefinition, type ClusterDefinition } from '../cluster/cluster-definition';
 import { ClusterStore } from '../cluster/store/cluster-store';
 import { LabNetwork } from '../net/lab-network';
+import { DEFAULT_SFTP, type SftpSettings } from '../cluster/pki/cluster-pki';
+import { FRESH_KEYS, type KeySource } from '../cluster/pki/key-source';
+import { sftpSession } from '../net/sftp-client';
+import { startSftpServer, type RunningSftpServer } from '../net/sftp-server';
+import { Trace } from './trace';
 import { PhoneFirmware } from '../phone/firmware';
 import { PHONES_SITE, PhoneEndpoint } from '../phone/phone-endpoint';
 
@@ -21,6 +27,14 @@ export interface LabOptions {
   /** Definitions of the clusters; a cluster whose database already exists keeps its data. */
   clusters: readonly ClusterDefinition[];
   clock?: LabClock;
+  /** Where certificate keys come from (tests pass a pool). */
+  keys?: KeySource;
+  /**
+   * Run Bulk Certificate Management's export, consolidate and import on every cluster when the
+   * lab's databases are new, as an administrator would have (the demo lab); a fresh lab starts
+   * without cross-cluster trust.
+   */
+  exchangeCertificates?: boolean;
 }
 
 export class Lab {
@@ -33,9 +47,14 @@ export class Lab {
   private readonly changeListeners = new Set<() => void>();
   private readonly registeredAt = new Map<string, string | null>();
   private readonly adminListeners = new Set<(cluster: string, change: AdminChange) => void>();
+  readonly trace: Trace;
+  private sftp: RunningSftpServer | undefined;
+  /** The embedded SFTP server's folder when the lab has no data folder (removed at close). */
+  private scratchDir: string | undefined;
 
   private constructor(clock: LabClock) {
     this.clock = clock;
+    this.trace = new Trace(() => clock.now());
     this.endpoint = new PhoneEndpoint((device, event) => {
       const phone = this.phones.get(device.toUpperCase());
       phone?.firmware.notify(event);
@@ -48,18 +67,25 @@ export class Lab {
     const lab = new Lab(options.clock ?? new LabClock());
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     try {
+      await lab.startSftp(options.dataDir);
       for (const def of options.clusters) {
         const file = options.dataDir ? path.join(options.dataDir, `${def.name}.sqlite`) : ':memory:';
         const store = new ClusterStore(file);
         const cluster: Cluster = new Cluster(store, lab.clock, lab.network, {
           peers: lab.peersOf((): Cluster => cluster),
           yieldToOthers: () => new Promise((resolve) => setImmediate(resolve)),
+          keys: options.keys ?? FRESH_KEYS,
+          openFiles: (settings) => lab.openFiles(settings),
+          trace: (text) => lab.trace.add(text),
         });
         lab.clusters.push(cluster);
         if (store.isEmpty()) applyDefinition(store, cluster.admin, def);
       }
       await lab.endpoint.start();
       for (const c of lab.clusters) await c.start();
+      // A lab that never exported (new, or made before certificates existed) gets the exchange once.
+      const neverExported = lab.clusters.every((c) => !c.store.setting('certLastExport'));
+      if (options.exchangeCertificates && neverExported) await lab.exchangeCertificates();
       await Promise.all(lab.clusters.map((c) => c.startRemoteClusterUpdates()));
       for (const c of lab.clusters) {
         for (const row of c.store.phones()) lab.addPhone(c, row.name, row.model);
@@ -70,6 +96,38 @@ export class Lab {
       throw e;
     }
     return lab;
+  }
+
+  /** The embedded SFTP server (host "sftp.lab", port 22 in the clusters' settings) over a folder of the lab. */
+  private async startSftp(dataDir: string | undefined): Promise<void> {
+    const root = dataDir ? path.join(dataDir, 'sftp') : (this.scratchDir = mkdtempSync(path.join(os.tmpdir(), 'emcc-lab-sftp-')));
+    this.sftp = await startSftpServer({ root, user: DEFAULT_SFTP.user, password: DEFAULT_SFTP.password });
+    this.network.register({ host: DEFAULT_SFTP.host, site: 'lab', port: this.sftp.port });
+  }
+
+  /** An SFTP session as a cluster's Bulk Certificate Management opens it; lab host names resolve here. */
+  private openFiles(settings: SftpSettings) {
+    return sftpSession(settings, {
+      // The lab's SFTP host answers on port 22 only; any other name or port is dialled as given.
+      connect: (host, port) => {
+        const entry = this.network.lookup(host);
+        return entry && port === 22 ? { host: '127.0.0.1', port: entry.port } : { host, port };
+      },
+    });
+  }
+
+  /** Export on every cluster, consolidate, import on every cluster: the guide's step 3, done for the demo lab. */
+  async exchangeCertificates(): Promise<void> {
+    for (const c of this.clusters) c.pki.submitExport();
+    await Promise.all(this.clusters.map((c) => c.admin.bulk.idle()));
+    this.clusters[0]?.pki.submitConsolidate();
+    await this.clusters[0]?.admin.bulk.idle();
+    for (const c of this.clusters) c.pki.submitImport();
+    await Promise.all(this.clusters.map((c) => c.admin.bulk.idle()));
+    const failed = this.clusters.flatMap((c) => c.admin.bulk.jobs().filter((j) => j.status === 'Failed').map((j) => `${c.name}: ${j.result}`));
+    if (failed.length) throw new Error(`certificate exchange failed: ${failed.join('; ')}`);
+    // The trust arrived after the first remote cluster update: ask again now.
+    await Promise.all(this.clusters.map((c) => c.updateRemoteClustersNow()));
   }
 
   /** What a cluster's administration needs to know of the other clusters. */
@@ -184,6 +242,8 @@ export class Lab {
     for (const c of this.clusters) await c.stop();
     await this.endpoint.stop();
     for (const c of this.clusters) c.store.close();
+    await this.sftp?.close();
+    if (this.scratchDir) rmSync(this.scratchDir, { recursive: true, force: true });
     this.network.close();
     this.clock.dispose();
   }

@@ -4,6 +4,7 @@
  * failure into a plain 500 without leaking a stack trace.
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface HttpRequest {
@@ -30,17 +31,40 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The certificate an HTTPS server presents (PEM). */
+export interface TlsIdentity {
+  key: string;
+  cert: string;
+}
+
+export interface RunningHttpsServer extends RunningServer {
+  /** Present another certificate from the next handshake on (a regenerated Tomcat certificate). */
+  setIdentity(identity: TlsIdentity): void;
+}
+
 /** Largest request body accepted; larger ones answer 413 without reaching the handler. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export async function startHttpServer(
+export function startHttpServer(
   handler: HttpHandler,
   options: { host?: string; port?: number } = {},
 ): Promise<RunningServer> {
+  return listen(http.createServer((req, res) => void serve(handler, req, res)), 'http', options);
+}
+
+/** The same server over TLS, presenting `identity` (a node's Tomcat certificate on 8443). */
+export async function startHttpsServer(
+  handler: HttpHandler,
+  identity: TlsIdentity,
+  options: { host?: string; port?: number } = {},
+): Promise<RunningHttpsServer> {
+  const server = https.createServer({ ...identity, minVersion: 'TLSv1.2' }, (req, res) => void serve(handler, req, res));
+  const running = await listen(server, 'https', options);
+  return { ...running, setIdentity: (id) => server.setSecureContext({ ...id, minVersion: 'TLSv1.2' }) };
+}
+
+async function listen(server: http.Server, scheme: 'http' | 'https', options: { host?: string; port?: number }): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const server = http.createServer((req, res) => {
-    void serve(handler, req, res);
-  });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -52,7 +76,7 @@ export async function startHttpServer(
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    url: `http://${host}:${port}`,
+    url: `${scheme}://${host}:${port}`,
     server,
     close: () =>
       new Promise<void>((resolve) => {

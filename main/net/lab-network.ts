@@ -5,6 +5,8 @@
  * links (and, later, their faults) sit here, between a sender's cluster and a receiver's.
  */
 import http from 'node:http';
+import https from 'node:https';
+import type { TLSSocket } from 'node:tls';
 
 export interface HostEntry {
   /** Simulated host name, as written in the cluster configuration. */
@@ -13,7 +15,12 @@ export interface HostEntry {
   site: string;
   /** The loopback port its server listens on. */
   port: number;
+  /** The loopback port of its HTTPS server (8443 on a real node), if it has one. */
+  tlsPort?: number;
 }
+
+/** Decides whether the certificate an HTTPS peer presented is trusted (null: trusted). */
+export type PeerVerifier = (peerCertificateDer: Buffer, host: string) => string | null;
 
 export interface ClientResponse {
   status: number;
@@ -28,10 +35,12 @@ export interface ClientRequest {
   body?: string;
   /** Give up after this long (wall clock: a socket timeout is I/O, not lab time). */
   timeoutMs?: number;
+  /** For https:// URLs: the caller's trust decision, taken before any byte of the request is sent. */
+  verifyPeer?: PeerVerifier;
 }
 
 /** Why a request got no HTTP answer. */
-export type NetFailure = 'unknown-host' | 'refused' | 'timeout' | 'reset';
+export type NetFailure = 'unknown-host' | 'refused' | 'timeout' | 'reset' | 'untrusted';
 
 export class NetError extends Error {
   constructor(readonly failure: NetFailure, readonly target: string, message: string) {
@@ -69,9 +78,10 @@ export class LabNetwork {
     const url = new URL(rawUrl);
     const entry = this.lookup(url.hostname);
     if (entry) {
-      url.protocol = 'http:';
+      const tls = url.protocol === 'https:';
+      if (tls && !entry.tlsPort) throw new NetError('refused', rawUrl, `${url.hostname} has no HTTPS server`);
       url.hostname = '127.0.0.1';
-      url.port = String(entry.port);
+      url.port = String(tls ? entry.tlsPort : entry.port);
     }
     return { url, entry };
   }
@@ -87,39 +97,54 @@ export class LabNetwork {
 
   private send(_fromSite: string, req: ClientRequest): Promise<ClientResponse> {
     let target: URL;
+    let host: string;
     try {
+      host = new URL(req.url).hostname;
       const { url, entry } = this.resolve(req.url);
       const literal = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
       if (!entry && !literal) {
         return Promise.reject(new NetError('unknown-host', req.url, `host ${url.hostname} not found`));
       }
       target = url;
-    } catch {
-      return Promise.reject(new NetError('unknown-host', req.url, 'invalid URL'));
+    } catch (e) {
+      return Promise.reject(e instanceof NetError ? e : new NetError('unknown-host', req.url, 'invalid URL'));
     }
+    const tls = target.protocol === 'https:';
     return new Promise((resolve, reject) => {
       const body = req.body ?? '';
-      const r = http.request(
-        target,
-        {
-          method: req.method ?? 'GET',
-          agent: this.agent,
-          headers: { ...req.headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
-          timeout: req.timeoutMs ?? 5000,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', (e) => reject(new NetError('reset', req.url, e.message)));
-        },
-      );
+      const options = {
+        method: req.method ?? 'GET',
+        headers: { ...req.headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+        timeout: req.timeoutMs ?? 5000,
+      };
+      const onResponse = (res: http.IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (e) => reject(new NetError('reset', req.url, e.message)));
+      };
+      // Over TLS the trust decision is the caller's (its cluster's Tomcat-trust at lab time), so
+      // Node's own check is off; each request gets its own connection, verified before it is sent.
+      const r = tls
+        ? https.request(target, { ...options, agent: false, rejectUnauthorized: false }, onResponse)
+        : http.request(target, { ...options, agent: this.agent }, onResponse);
+      if (tls) {
+        r.on('socket', (socket) => {
+          socket.once('secureConnect', () => {
+            const der = (socket as TLSSocket).getPeerCertificate(false)?.raw;
+            const refusal = req.verifyPeer ? (der ? req.verifyPeer(der, host) : `${host} presented no certificate`) : null;
+            if (refusal) r.destroy(new NetError('untrusted', req.url, refusal));
+            else r.end(body);
+          });
+        });
+      }
       r.on('timeout', () => r.destroy(new NetError('timeout', req.url, 'timed out')));
       r.on('error', (e: NodeJS.ErrnoException) => {
         if (e instanceof NetError) return reject(e);
         reject(new NetError(e.code === 'ECONNREFUSED' ? 'refused' : 'reset', req.url, e.message));
       });
-      r.end(body);
+      if (!tls) r.end(body);
     });
   }
 }
+

@@ -8,7 +8,7 @@ import { EMCC_FEATURE_PARAMETERS, EM_SERVICE_PARAMETERS, type ParamDef } from '.
 import { ENTITIES } from './entities';
 import { plain, type EntityKind, type FieldDef } from './fields';
 
-export const FORM_PAGES = ['enterprise', 'serviceParameters', 'featureParameters', 'isp'] as const;
+export const FORM_PAGES = ['enterprise', 'serviceParameters', 'featureParameters', 'isp', 'sftpSettings'] as const;
 export type FormPage = (typeof FORM_PAGES)[number];
 
 /** A parameter definition as a form field. */
@@ -63,10 +63,21 @@ export const PAGES: Record<FormPage, FormPageDef> = {
       { key: 'rsvpTrunk', label: 'RSVP Agent SIP Trunk', type: 'select', ref: 'emccTrunks', noneLabel: '< None >' },
     ],
   },
+  sftpSettings: {
+    page: 'sftpSettings', title: 'Bulk Certificate Management: SFTP Server', menuPath: ['OS Administration', 'Security', 'Bulk Certificate Management'],
+    fields: [
+      { key: 'host', label: 'IP Address or host name', type: 'text', required: true, maxLength: 255, pattern: { source: '^[A-Za-z0-9]([A-Za-z0-9.:-]{0,253}[A-Za-z0-9])?$', what: 'an IP address or a host name' }, help: 'Every cluster exports to the same SFTP server and directory. The lab\'s own server is sftp.lab.' },
+      { key: 'port', label: 'Port', type: 'integer', required: true, min: 1, max: 65535, default: 22 },
+      { key: 'user', label: 'User ID', type: 'text', required: true, maxLength: 64 },
+      { key: 'password', label: 'Password', type: 'password', maxLength: 128, help: 'Leave empty to keep the saved password.' },
+      { key: 'directory', label: 'Directory', type: 'text', required: true, maxLength: 255, pattern: { source: '^/[^\\0]*$', what: 'an absolute path such as /bulk-certificates' } },
+      { key: 'bundlePassword', label: 'PKCS#12 file password', type: 'password', maxLength: 128, help: 'The same on every cluster; leave empty to keep the saved one.' },
+    ],
+  },
 };
 
 /** Pages with a layout of their own. */
-export const SPECIAL_PAGES = ['serviceActivation', 'bulkEmcc', 'jobs', 'phoneFeatureList', 'bulkCertificates'] as const;
+export const SPECIAL_PAGES = ['serviceActivation', 'bulkEmcc', 'jobs', 'phoneFeatureList', 'bulkCertificates', 'certificates', 'trace'] as const;
 export type SpecialPage = (typeof SPECIAL_PAGES)[number];
 
 /** Where a menu item leads. */
@@ -83,6 +94,8 @@ const SPECIAL_PATHS: Record<SpecialPage, readonly string[]> = {
   jobs: ['Bulk Administration', 'Job Scheduler'],
   phoneFeatureList: ['Reports', 'Phone Feature List'],
   bulkCertificates: ['OS Administration', 'Security', 'Bulk Certificate Management'],
+  certificates: ['OS Administration', 'Security', 'Certificate Management'],
+  trace: ['Reports', 'Trace'],
 };
 
 /** The administration menu, grouped by its top-level menu in the order Unified CM shows them. */
@@ -90,7 +103,8 @@ export const MENU_ORDER = ['System', 'Call Routing', 'Advanced Features', 'Devic
 
 export const MENU: readonly MenuItem[] = [
   ...Object.values(ENTITIES).map((e): MenuItem => ({ path: e.menuPath, target: { type: 'list', kind: e.kind } })),
-  ...Object.values(PAGES).map((p): MenuItem => ({ path: p.menuPath, target: { type: 'form', page: p.page } })),
+  // The SFTP settings form is part of the Bulk Certificate Management page, not a menu entry of its own.
+  ...Object.values(PAGES).filter((p) => p.page !== 'sftpSettings').map((p): MenuItem => ({ path: p.menuPath, target: { type: 'form', page: p.page } })),
   ...(Object.entries(SPECIAL_PATHS) as [SpecialPage, readonly string[]][]).map(([page, path]): MenuItem => ({ path, target: { type: 'special', page } })),
 ].sort((a, b) => MENU_ORDER.indexOf(a.path[0] as (typeof MENU_ORDER)[number]) - MENU_ORDER.indexOf(b.path[0] as (typeof MENU_ORDER)[number]));
 

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { ENTITY_KINDS } from '../admin/fields';
-import { FORM_PAGES } from '../admin/pages';
+import { FORM_PAGES, SPECIAL_PAGES } from '../admin/pages';
+import { PURPOSE_IDS } from '../certificates';
 
 /** A cluster by its lab name ("home", "visiting"), as LabSnapshot.clusters[].id gives it. */
 const cluster = z.string().min(1).max(30);
@@ -27,7 +28,7 @@ export type SaveResult = z.infer<typeof SaveResult>;
 export const AdminTargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list'), kind }),
   z.object({ type: z.literal('form'), page }),
-  z.object({ type: z.literal('special'), page: z.enum(['serviceActivation', 'bulkEmcc', 'jobs', 'phoneFeatureList', 'bulkCertificates']) }),
+  z.object({ type: z.literal('special'), page: z.enum(SPECIAL_PAGES) }),
 ]);
 
 export const ValidationReport = z.object({
@@ -42,7 +43,7 @@ export type ValidationReport = z.infer<typeof ValidationReport>;
 
 export const Job = z.object({
   id: z.number().int(),
-  kind: z.enum(['insertEmccDevices', 'updateEmccDevices']),
+  kind: z.enum(['insertEmccDevices', 'updateEmccDevices', 'certExport', 'certConsolidate', 'certImport']),
   description: z.string(),
   status: z.enum(['Pending', 'Processing', 'Completed', 'Failed']),
   progress: z.number().int(),
@@ -76,6 +77,31 @@ export type BulkEmccStatus = z.infer<typeof BulkEmccStatus>;
 
 const ok = z.object({ ok: z.literal(true) });
 
+const CertificateInfo = z.object({
+  subject: z.string(), issuer: z.string(), serial: z.string(), notBefore: z.number(), notAfter: z.number(), fingerprint: z.string(), keyType: z.string(),
+});
+export const CertificateList = z.object({
+  certificates: z.array(CertificateInfo.extend({ host: z.string(), purpose: z.string(), label: z.string() })),
+  trusted: z.array(CertificateInfo.extend({ store: z.string(), source: z.string() })),
+  /** A Tomcat, Tomcat-ECDSA, TFTP or CAPF certificate was regenerated after the last export. */
+  exportNeeded: z.boolean(),
+});
+export type CertificateList = z.infer<typeof CertificateList>;
+
+export const BulkCertificateStatus = z.object({
+  /** The files in the SFTP directory, or why they could not be listed. */
+  files: z.array(z.object({ name: z.string(), size: z.number(), modifiedAt: z.number() })),
+  filesError: z.string().nullable(),
+  /** Consolidate is offered only when two or more clusters have exported. */
+  canConsolidate: z.boolean(),
+  canImport: z.boolean(),
+  exportNeeded: z.boolean(),
+  lastExport: z.number().nullable(),
+});
+export type BulkCertificateStatus = z.infer<typeof BulkCertificateStatus>;
+
+const JobSubmitted = z.union([z.object({ ok: z.literal(true), jobId: z.number().int() }), z.object({ ok: z.literal(false), errors: z.array(FieldError) })]);
+
 export const ADMIN_REQUESTS = {
   'admin.list': { request: z.object({ cluster, kind, search: z.string().max(100).optional() }).strict(), response: z.object({ records: z.array(Record) }) },
   'admin.get': { request: z.object({ cluster, kind, key }).strict(), response: z.object({ record: Record }) },
@@ -90,12 +116,24 @@ export const ADMIN_REQUESTS = {
   'admin.serviceActivation': { request: z.object({ cluster }).strict(), response: ServiceActivation },
   'admin.setServiceActivation': { request: z.object({ cluster, host: key, services: z.record(z.string().max(64), z.boolean()) }).strict(), response: SaveResult },
   'admin.bulkEmcc': { request: z.object({ cluster }).strict(), response: BulkEmccStatus },
-  'admin.submitJob': { request: z.object({ cluster, job: JobRequest }).strict(), response: z.union([z.object({ ok: z.literal(true), jobId: z.number().int() }), z.object({ ok: z.literal(false), errors: z.array(FieldError) })]) },
+  'admin.submitJob': { request: z.object({ cluster, job: JobRequest }).strict(), response: JobSubmitted },
   'admin.jobs': { request: z.object({ cluster }).strict(), response: z.object({ jobs: z.array(Job) }) },
   'admin.updateRemoteClustersNow': { request: z.object({ cluster }).strict(), response: ok },
+  /** OS Administration > Security > Certificate Management: own certificates and trust stores. */
+  'pki.certificates': { request: z.object({ cluster }).strict(), response: CertificateList },
+  'pki.regenerate': { request: z.object({ cluster, host: key, purpose: z.enum(PURPOSE_IDS), validDays: z.number().int().optional() }).strict(), response: SaveResult },
+  'pki.download': { request: z.object({ cluster, host: key, purpose: z.enum(PURPOSE_IDS), format: z.enum(['pem', 'der']) }).strict(), response: z.object({ fileName: z.string(), base64: z.string() }) },
+  'pki.untrust': { request: z.object({ cluster, store: z.string().max(40), fingerprint: z.string().max(128) }).strict(), response: SaveResult },
+  /** Bulk Certificate Management: the SFTP directory and what can be done next. */
+  'pki.bulk': { request: z.object({ cluster }).strict(), response: BulkCertificateStatus },
+  'pki.submit': { request: z.object({ cluster, action: z.enum(['export', 'consolidate', 'import']) }).strict(), response: JobSubmitted },
+  /** The lab's trace, oldest first. */
+  'lab.trace': { request: z.object({}).strict(), response: z.object({ entries: z.array(z.object({ at: z.number(), text: z.string() })) }) },
 } as const;
 
 export const ADMIN_EVENTS = {
   /** A cluster's configuration or its jobs changed: admin pages showing it fetch again. */
-  'admin.changed': z.object({ cluster, what: z.enum(['config', 'jobs', 'remote']) }),
+  'admin.changed': z.object({ cluster, what: z.enum(['config', 'jobs', 'remote', 'certificates']) }),
+  /** A new line of the lab's trace. */
+  'lab.trace': z.object({ at: z.number(), text: z.string() }),
 } as const;

@@ -7,5 +7,6 @@ export const REQUEST_NAMES = [
   'lab.snapshot', 'phone.screen', 'phone.pressKey', 'phone.typeText',
   'admin.list', 'admin.get', 'admin.save', 'admin.delete', 'admin.choices', 'admin.form', 'admin.saveForm', 'admin.validateIsp',
   'admin.serviceActivation', 'admin.setServiceActivation', 'admin.bulkEmcc', 'admin.submitJob', 'admin.jobs', 'admin.updateRemoteClustersNow',
+  'pki.certificates', 'pki.regenerate', 'pki.download', 'pki.untrust', 'pki.bulk', 'pki.submit', 'lab.trace',
 ] as const;
-export const EVENT_NAMES = ['phone.screen', 'lab.changed', 'admin.changed'] as const;
+export const EVENT_NAMES = ['phone.screen', 'lab.changed', 'admin.changed', 'lab.trace'] as const;

@@ -1,8 +1,11 @@
 /**
  * The administration windows end to end: a fresh two-cluster lab (`serve --empty`) configured for
- * EMCC through the admin windows only, following the guide's steps on both clusters, then an EMCC
- * login on the visiting phone with key presses; and the refusals a user meets on the way.
+ * EMCC through the admin windows only, following the guide's steps on both clusters (the
+ * certificates exchanged through Bulk Certificate Management), then an EMCC login on the visiting
+ * phone with key presses; the refusals a user meets on the way; and, on the demo lab, a
+ * regenerated Tomcat certificate that breaks EMCC until the certificates are exchanged again.
  */
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { click, expect, phone, test } from './lab-fixture';
 
@@ -108,6 +111,38 @@ async function activateServicesAndEmService(admin: Page, c: ClusterPlan): Promis
   });
 }
 
+/** OS Administration > Security > Bulk Certificate Management, with its directory listed. */
+async function openBulkCertificates(admin: Page): Promise<void> {
+  await menu(admin, 'OS Administration', 'Bulk Certificate Management');
+  await expect(admin.getByTestId('bulk-files').or(admin.getByTestId('bulk-files-error'))).toBeVisible();
+}
+
+const CERT_JOB_KIND = { export: 'certExport', consolidate: 'certConsolidate', import: 'certImport' } as const;
+
+/** Step 3: Export, Consolidate or Import on the Bulk Certificate Management page shown; its job completes. */
+async function runCertificateJob(admin: Page, action: keyof typeof CERT_JOB_KIND): Promise<void> {
+  await admin.bringToFront();
+  const button = admin.getByTestId(`bulk-${action}`);
+  await expect(button).toBeEnabled();
+  await button.click();
+  // The status of this job (not of the one submitted before it on the page) ends one way or the other.
+  const status = admin.locator(`[data-testid="bulk-job-status"][data-kind="${CERT_JOB_KIND[action]}"]`);
+  await expect(status).toHaveText(/^(Completed|Failed)$/, { timeout: 30_000 });
+  const result = await admin.getByTestId('bulk-job-result').textContent();
+  expect(await status.textContent(), `${action} job: ${result}`).toBe('Completed');
+}
+
+/** Step 3, the first half on each cluster: the embedded SFTP server is the default; export to it. */
+async function exportCertificates(admin: Page, c: ClusterPlan): Promise<void> {
+  await openBulkCertificates(admin);
+  await expect(input(admin, 'host')).toHaveValue('sftp.lab');
+  await expect(input(admin, 'directory')).toHaveValue('/bulk-certificates');
+  await expect(admin.getByTestId('bulk-last-export')).toHaveText('Never');
+  await runCertificateJob(admin, 'export');
+  await expect(admin.getByTestId(`bulk-file-${c.clusterId}.p12`)).toBeVisible();
+  await expect(admin.getByTestId('bulk-last-export')).not.toHaveText('Never');
+}
+
 /** Step 4: a common device configuration, the EMCC template as default, 5 EMCC devices, both jobs done. */
 async function addEmccDevices(admin: Page): Promise<void> {
   await addRecord(admin, 'Device', 'Common Device Configuration', { name: 'EMCC-CDC' });
@@ -125,8 +160,10 @@ async function addEmccDevices(admin: Page): Promise<void> {
   await expect(admin.getByTestId('emcc-devices-in-database')).toHaveText('5', { timeout: 30_000 });
 
   await admin.getByTestId('open-jobs').click();
+  // Newest first: insert, update, and the certificate export of step 3.
   const statuses = admin.locator('[data-testid^="job-status-"]');
-  await expect(statuses).toHaveText(['Completed', 'Completed'], { timeout: 30_000 });
+  await expect(statuses).toHaveText(['Completed', 'Completed', 'Completed'], { timeout: 30_000 });
+  await expect(admin.locator('[data-testid^="job-result-"]').last()).toContainText('exported to /bulk-certificates/');
 
   await menu(admin, 'Bulk Administration', 'Insert/Update EMCC');
   await expect(admin.getByTestId('emcc-devices-in-database')).toHaveText('5');
@@ -162,10 +199,7 @@ async function configureCluster(admin: Page, c: ClusterPlan, extensionMobility: 
   await step('1 Phone Feature List', () => checkPhoneFeatureList(admin));
   await step('2 services and EM phone service', () => activateServicesAndEmService(admin, c));
   await step('2 Extension Mobility records', () => extensionMobility(admin));
-  await step('3 Bulk Certificate Management', async () => {
-    await menu(admin, 'OS Administration', 'Bulk Certificate Management');
-    await expect(admin.getByTestId('bulk-certificates-placeholder')).toBeVisible();
-  });
+  await step('3 Bulk Certificate Management: export', () => exportCertificates(admin, c));
   await step('4 EMCC devices', () => addEmccDevices(admin));
   await step('5 geolocation filter', () => addRecord(admin, 'System', 'Geolocation Filter', { name: 'EMCC-Filter', useCountry: true, useCity: true }));
   await step('6 EMCC Feature Configuration', () => setFeatureParameters(admin, c));
@@ -181,9 +215,10 @@ async function addRemoteCluster(admin: Page, other: ClusterPlan): Promise<void> 
 }
 
 /** Step 9, then: Update Remote Cluster Now until the list shows EMCC remote activated. */
-async function updateRemoteClusterNow(admin: Page, other: ClusterPlan): Promise<void> {
+async function updateRemoteClusterNow(admin: Page, other: Pick<ClusterPlan, 'clusterId'>): Promise<void> {
   await menu(admin, 'Advanced Features', 'EMCC Remote Cluster');
   await admin.getByTestId('update-remote-now').click();
+  await expect(admin.getByTestId('status')).toContainText('Remote cluster update started');
   await expect(admin.getByTestId(`cell-${other.clusterId}-remoteEmccActivated`)).toHaveText('true', { timeout: 30_000 });
 }
 
@@ -219,6 +254,16 @@ test('two fresh clusters configured for EMCC in their admin windows; alice logs 
       model: 'Cisco 8845', name: VISITING_PHONE, devicePool: 'Default', emEnabled: true,
       lines: { lines: [{ dn: '3001', label: 'Visitor' }] }, services: ['Extension Mobility'],
     });
+  });
+
+  await test.step('3 Bulk Certificate Management: consolidate on HOME, import on both', async () => {
+    await openBulkCertificates(home);
+    await expect(home.getByTestId('bulk-file-VISIT.p12')).toBeVisible();
+    await runCertificateJob(home, 'consolidate');
+    await expect(home.getByTestId('bulk-file-consolidated.p12')).toBeVisible();
+    await runCertificateJob(home, 'import');
+    await openBulkCertificates(visit);
+    await runCertificateJob(visit, 'import');
   });
 
   await test.step('9 remote clusters', async () => {
@@ -335,4 +380,98 @@ test('inserting 30,000 EMCC devices runs as a job with progress, and the page th
   await admin.getByTestId('emcc-devices-to-add').fill('1');
   await admin.getByTestId('insert-submit').click();
   await expect(admin.getByTestId('error-count')).toContainText('No more EMCC devices fit');
+});
+
+test('Bulk Certificate Management on a fresh cluster: Consolidate and Import wait for the exports, a wrong SFTP user shows why the directory cannot be listed', async ({ emptyLabPage: labPage }) => {
+  const admin = await openAdmin(labPage, HOME.name);
+  await openBulkCertificates(admin);
+  await expect(admin.getByTestId('bulk-files-error')).toHaveCount(0);
+  await expect(admin.getByTestId('bulk-consolidate')).toBeDisabled();
+  await expect(admin.getByTestId('bulk-consolidate-note')).toContainText('two or more clusters');
+  await expect(admin.getByTestId('bulk-import')).toBeDisabled();
+  await expect(admin.getByTestId('bulk-import-note')).toContainText('consolidated.p12');
+  await expect(input(admin, 'password')).toHaveValue('');
+
+  await setField(admin, 'user', 'nobody');
+  await admin.getByTestId('sftp-save').click();
+  await expect(admin.getByTestId('status')).toContainText('Update successful');
+  await expect(admin.getByTestId('bulk-files-error')).toBeVisible();
+  await expect(admin.getByTestId('bulk-consolidate')).toBeDisabled();
+
+  // An empty password keeps the saved one: back as emcc, the directory lists again.
+  await setField(admin, 'user', 'emcc');
+  await admin.getByTestId('sftp-save').click();
+  await expect(admin.getByTestId('bulk-files')).toBeVisible();
+  await runCertificateJob(admin, 'export');
+  await expect(admin.getByTestId('bulk-file-StandAloneCluster.p12')).toBeVisible();
+  await expect(admin.getByTestId('bulk-consolidate')).toBeDisabled();
+
+  await menu(admin, 'Bulk Administration', 'Job Scheduler');
+  await expect(admin.locator('[data-testid^="job-result-"]').first()).toContainText('exported to /bulk-certificates/StandAloneCluster.p12');
+});
+
+test('a regenerated HOME Tomcat certificate fails the EMCC login with 208 and says why in the trace, until the certificates are exchanged again', async ({ labPage }) => {
+  test.setTimeout(120_000);
+  const p = phone(labPage, 'SEP00AA11BB22CC');
+  await expect(p).toHaveAttribute('data-cluster', 'VISIT');
+  const home = await openAdmin(labPage, 'home');
+  const visit = await openAdmin(labPage, 'visiting');
+
+  await test.step('regenerate home-pub\'s tomcat certificate', async () => {
+    await menu(home, 'OS Administration', 'Certificate Management');
+    const fingerprint = home.getByTestId('cert-fingerprint-home-pub-tomcat');
+    await expect(fingerprint).toHaveAttribute('data-fingerprint', /^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+    const before = (await fingerprint.getAttribute('data-fingerprint'))!;
+    await expect(home.getByTestId('export-needed')).toHaveCount(0);
+    await home.getByTestId('cert-regenerate-home-pub-tomcat').click();
+    await home.getByTestId('cert-confirm-regenerate').click();
+    await expect(home.getByTestId('export-needed')).toBeVisible();
+    await expect(home.getByTestId('cert-confirm-regenerate')).toHaveCount(0);
+    await expect(fingerprint).not.toHaveAttribute('data-fingerprint', before);
+    await expect(home.getByTestId('cert-row-home-pub-tomcat')).toContainText('RSA 2048');
+  });
+
+  await test.step('download it as PEM', async () => {
+    const [download] = await Promise.all([home.waitForEvent('download'), home.getByTestId('cert-download-pem-home-pub-tomcat').click()]);
+    expect(download.suggestedFilename()).toBe('home-pub-tomcat.pem');
+    expect(await readFile(await download.path(), 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
+  });
+
+  await test.step('alice\'s EMCC login fails with 208; the trace says which certificate was not trusted', async () => {
+    await menu(visit, 'Reports', 'Trace');
+    await expect(visit.getByTestId('trace-list').or(visit.getByTestId('trace-empty'))).toBeVisible();
+    await labPage.bringToFront();
+    await emLogin(p, 'alice', '12345');
+    await expect(p.getByTestId('phone-text')).toHaveText('Login is unavailable (208)');
+    await expect(p).toHaveAttribute('data-cluster', 'VISIT');
+    await click(p, 'soft1');
+    await expect(p.getByTestId('line-1')).toContainText('3001');
+    // Live in the window that was showing the trace, and on a fresh look in the other one.
+    await visit.bringToFront();
+    await expect(visit.getByTestId('trace-line').filter({ hasText: 'not in tomcat-trust' }).first()).toBeVisible();
+    await menu(home, 'Reports', 'Trace');
+    const untrusted = home.getByTestId('trace-line').filter({ hasText: 'not in tomcat-trust' }).first();
+    await expect(untrusted).toContainText('home-pub');
+  });
+
+  await test.step('repair: export on both, consolidate, import on both, update the remote cluster on VISIT', async () => {
+    await openBulkCertificates(home);
+    await expect(home.getByTestId('export-needed')).toBeVisible();
+    await runCertificateJob(home, 'export');
+    await expect(home.getByTestId('export-needed')).toHaveCount(0);
+    await openBulkCertificates(visit);
+    await runCertificateJob(visit, 'export');
+    await runCertificateJob(visit, 'consolidate');
+    await runCertificateJob(visit, 'import');
+    await runCertificateJob(home, 'import');
+    await updateRemoteClusterNow(visit, HOME);
+  });
+
+  await test.step('alice logs in with EMCC and the phone registers to HOME', async () => {
+    await labPage.bringToFront();
+    await expect(p).toHaveAttribute('data-status', 'registered');
+    await emLogin(p, 'alice', '12345');
+    await expect(p).toHaveAttribute('data-cluster', 'HOME', { timeout: 30_000 });
+    await expect(p.getByTestId('line-1')).toContainText('1001');
+  });
 });

@@ -7,10 +7,17 @@ import { LabClock } from '../../main/clock/lab-clock';
 import type { ClusterDefinition } from '../../main/cluster/cluster-definition';
 import { DEMO_LAB } from '../../main/lab/demo-lab';
 import { Lab } from '../../main/lab/lab';
+import { keyPool } from '../../main/cluster/pki/key-source';
 
-/** An in-memory lab whose clock runs 1000x real time, so resets take about a millisecond. */
-export function openLab(clusters: readonly ClusterDefinition[] = DEMO_LAB): Promise<Lab> {
-  return Lab.open({ clusters, clock: new LabClock({ speed: 1000 }) });
+/** Certificate keys shared by every test lab of a run (making RSA keys is the slow part). */
+export const TEST_KEYS = keyPool();
+
+/**
+ * An in-memory lab whose clock runs 1000x real time, so resets take about a millisecond. Its
+ * clusters have exchanged certificates (as the demo lab has) unless `exchangeCertificates` is false.
+ */
+export function openLab(clusters: readonly ClusterDefinition[] = DEMO_LAB, options: { exchangeCertificates?: boolean } = {}): Promise<Lab> {
+  return Lab.open({ clusters, clock: new LabClock({ speed: 1000 }), keys: TEST_KEYS, exchangeCertificates: options.exchangeCertificates ?? true });
 }
 
 export const VISITING_PHONE = 'SEP00AA11BB22CC';

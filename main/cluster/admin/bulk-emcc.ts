@@ -160,6 +160,35 @@ export class BulkEmcc {
     this.d.jobsChanged();
   }
 
+  /**
+   * Queue another kind of job (the bulk certificate steps) in the same Job Scheduler: `work`
+   * reports its steps and returns the result line; a throw fails the job with its message.
+   */
+  runTask(kind: string, description: string, steps: number, work: (progress: (step: number) => void) => Promise<string>): number {
+    const { store } = this.d;
+    const id = store.addJob({ kind, description, params: '{}', total: steps, at: this.d.now() });
+    this.d.jobsChanged();
+    this.queue = this.queue.then(async () => {
+      if (this.stopped) return;
+      store.updateJob(id, { status: 'Processing', progress: 0 });
+      this.d.jobsChanged();
+      try {
+        const result = await work((step) => {
+          if (this.stopped) return;
+          store.updateJob(id, { status: 'Processing', progress: step });
+          this.d.jobsChanged();
+        });
+        if (this.stopped) return;
+        store.updateJob(id, { status: 'Completed', progress: steps, result, finishedAt: this.d.now() });
+      } catch (e) {
+        if (this.stopped) return;
+        store.updateJob(id, { status: 'Failed', progress: 0, result: e instanceof Error ? e.message : String(e), finishedAt: this.d.now() });
+      }
+      this.d.jobsChanged();
+    }).catch(() => undefined);
+    return id;
+  }
+
   jobs(): Job[] {
     return this.d.store.jobs().map(toJob);
   }

@@ -15,6 +15,7 @@ import { ACTIVATABLE_SERVICES, SERVICES } from '../../../shared/cluster-services
 import { EMCC_FEATURE_PARAMETERS, EM_SERVICE_PARAMETERS, type ParamDef } from '../../../shared/parameters';
 import { ENTITY_TABLES } from '../store/entity-tables';
 import type { ClusterStore } from '../store/cluster-store';
+import { DEFAULT_SFTP } from '../pki/cluster-pki';
 import { BulkEmcc } from './bulk-emcc';
 import { keyOf, recordToRow, rowToRecord } from './record-codec';
 import { dropListReferences, missingReferences, renameReferences, storedName, usedBy } from './references';
@@ -31,7 +32,8 @@ export interface LabPeers {
 export type AdminChange =
   | { what: 'config'; kind: EntityKind; key: string; oldKey: string | null; deleted: boolean }
   | { what: 'config'; kind: FormPage | 'serviceActivation'; key?: string }
-  | { what: 'jobs' };
+  | { what: 'jobs' }
+  | { what: 'certificates' };
 
 export interface ClusterAdminDeps {
   store: ClusterStore;
@@ -205,6 +207,11 @@ export class ClusterAdmin {
         const p = store.serviceProfile();
         return { emccActive: !!p.emcc_active, pstnActive: !!p.pstn_active, pstnTrunk: p.pstn_trunk, rsvpActive: !!p.rsvp_active, rsvpTrunk: p.rsvp_trunk };
       }
+      case 'sftpSettings': {
+        // Passwords never leave the main process: the page shows them empty ("keep").
+        const s = (k: keyof typeof DEFAULT_SFTP) => store.setting(`sftp.${k}`) ?? String(DEFAULT_SFTP[k]);
+        return { host: s('host'), port: Number(s('port')), user: s('user'), password: null, directory: s('directory'), bundlePassword: null };
+      }
     }
   }
 
@@ -235,6 +242,15 @@ export class ClusterAdmin {
         writeParams(EMCC_FEATURE_PARAMETERS, v, (k, value) => store.setFeatureParameter(k, value), store);
         break;
       }
+      case 'sftpSettings':
+        store.transaction(() => {
+          for (const k of ['host', 'port', 'user', 'directory', 'password', 'bundlePassword'] as const) {
+            // An empty password field keeps the saved one.
+            if ((k === 'password' || k === 'bundlePassword') && !v[k]) continue;
+            store.setSetting(`sftp.${k}`, String(v[k]));
+          }
+        });
+        break;
       case 'isp': {
         const errors = this.ispErrors(v);
         if (errors.length) return refused(errors);

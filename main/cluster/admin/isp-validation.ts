@@ -81,6 +81,12 @@ export function validateIsp(store: ClusterStore, peers: LabPeers): ValidationRep
   add('emcc-trunk', 'EMCC SIP trunk', trunks.length ? undefined : `No SIP trunk with Trunk Service Type "${EMCC_TRUNK_TYPE}"`, { type: 'list', kind: 'sipTrunk' },
     trunks.map((t) => t.name).join(', '));
 
+  const lastExport = store.setting('certLastExport');
+  add('certificates', 'Certificates exported (Bulk Certificate Management)',
+    !lastExport ? 'Never exported: other clusters cannot trust this one\'s certificates (step 3)'
+      : store.setting('certExportNeeded') === 'true' ? 'A Tomcat, Tomcat-ECDSA, TFTP or CAPF certificate was regenerated since the last export: export, consolidate and import again' : undefined,
+    { type: 'special', page: 'bulkCertificates' }, lastExport ? `Last export ${new Date(Number(lastExport)).toISOString()}` : '', true);
+
   const remotes = store.remoteClusters();
   add('remote-clusters', 'Remote clusters', remotes.length ? (remotes.some((r) => r.emcc_enabled) ? undefined : 'No remote cluster has EMCC enabled') : 'No remote cluster yet (step 9 of the guide)',
     { type: 'list', kind: 'remoteCluster' }, remotes.map((r) => r.cluster_id).join(', '), true);

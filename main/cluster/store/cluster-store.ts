@@ -23,6 +23,8 @@ export interface JobRow { id: number; kind: string; description: string; params:
 export type EntityRow = Record<string, string | number | null>;
 export interface LineRowIn { position: number; dn: string; label: string }
 export type ChildValues = Record<string, LineRowIn[] | string[]>;
+export interface CertificateRow { node: string; purpose: string; pem: string; key_pem: string; fingerprint: string; created_at: number }
+export interface TrustRow { store: string; fingerprint: string; pem: string; source: string; added_at: number }
 export interface LoginRow { device: string; user_id: string; profile: string | null; kind: 'local' | 'emcc'; home_cluster: string | null; home_tftp: string | null; login_at: number }
 
 export class ClusterStore {
@@ -365,6 +367,31 @@ export class ClusterStore {
   /** Jobs left Pending or Processing by a stop: they never finish, so they are marked Failed. */
   failUnfinishedJobs(at: number): void {
     this.run("UPDATE bulk_jobs SET status = 'Failed', result = 'The lab stopped before the job finished', finished_at = ? WHERE status IN ('Pending', 'Processing')", at);
+  }
+
+  // --- certificates and trust stores ---
+  certificates(): CertificateRow[] {
+    return this.all<CertificateRow>('SELECT * FROM certificates ORDER BY node, purpose');
+  }
+  certificate(node: string, purpose: string): CertificateRow | undefined {
+    return this.get<CertificateRow>('SELECT * FROM certificates WHERE node = ? AND purpose = ?', node, purpose);
+  }
+  putCertificate(c: CertificateRow): void {
+    this.run('INSERT OR REPLACE INTO certificates (node, purpose, pem, key_pem, fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      c.node, c.purpose, c.pem, c.key_pem, c.fingerprint, c.created_at);
+  }
+  trusted(store?: string): TrustRow[] {
+    return store
+      ? this.all<TrustRow>('SELECT * FROM trust_certificates WHERE store = ? ORDER BY source', store)
+      : this.all<TrustRow>('SELECT * FROM trust_certificates ORDER BY store, source');
+  }
+  /** Add to a trust store; false when it already holds that certificate. */
+  addTrusted(t: TrustRow): boolean {
+    return this.run('INSERT OR IGNORE INTO trust_certificates (store, fingerprint, pem, source, added_at) VALUES (?, ?, ?, ?, ?)',
+      t.store, t.fingerprint, t.pem, t.source, t.added_at).changes > 0;
+  }
+  removeTrusted(store: string, fingerprint: string): boolean {
+    return this.run('DELETE FROM trust_certificates WHERE store = ? AND fingerprint = ?', store, fingerprint).changes > 0;
   }
 
   // --- EMCC dummy devices (home side) ---

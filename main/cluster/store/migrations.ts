@@ -215,6 +215,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 30,
+    name: 'certificates of the nodes and the trust stores of the cluster',
+    sql: `
+      -- Each node's own certificates with their private keys (never exported, never logged).
+      CREATE TABLE certificates (
+        node TEXT NOT NULL REFERENCES nodes(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        purpose TEXT NOT NULL,
+        pem TEXT NOT NULL,
+        key_pem TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (node, purpose)
+      );
+      CREATE TABLE trust_certificates (
+        store TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        pem TEXT NOT NULL,
+        source TEXT NOT NULL,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (store, fingerprint)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -8,6 +8,7 @@ import { useAdmin, type AdminView } from '../store/admin-store';
 import { AdminMenu } from './AdminMenu';
 import { BulkCertificatesPage } from './BulkCertificatesPage';
 import { BulkEmccPage } from './BulkEmccPage';
+import { CertificatesPage } from './CertificatesPage';
 import { FormPage } from './FormPage';
 import { HomePage } from './HomePage';
 import { JobsPage } from './JobsPage';
@@ -15,6 +16,7 @@ import { ListPage } from './ListPage';
 import { PhoneFeatureListPage } from './PhoneFeatureListPage';
 import { RecordPage } from './RecordPage';
 import { ServiceActivationPage } from './ServiceActivationPage';
+import { TracePage } from './TracePage';
 import './admin.css';
 
 function Page({ view }: { view: AdminView }) {
@@ -40,6 +42,10 @@ function Page({ view }: { view: AdminView }) {
           return <PhoneFeatureListPage />;
         case 'bulkCertificates':
           return <BulkCertificatesPage />;
+        case 'certificates':
+          return <CertificatesPage />;
+        case 'trace':
+          return <TracePage />;
       }
   }
 }

@@ -12,7 +12,8 @@ const STEPS: { step: string; targets: AdminTarget[] }[] = [
   { step: 'Activate the services; set up Extension Mobility (phone service, device profiles, users, phones)', targets: [
     { type: 'special', page: 'serviceActivation' }, { type: 'list', kind: 'phoneService' }, { type: 'list', kind: 'deviceProfile' },
     { type: 'list', kind: 'endUser' }, { type: 'list', kind: 'phone' }] },
-  { step: 'Exchange the certificates', targets: [{ type: 'special', page: 'bulkCertificates' }] },
+  { step: 'Exchange the certificates (export on every cluster, consolidate on one, import on every cluster)', targets: [
+    { type: 'special', page: 'bulkCertificates' }, { type: 'special', page: 'certificates' }] },
   { step: 'Add EMCC devices through an EMCC template', targets: [
     { type: 'list', kind: 'commonDeviceConfig' }, { type: 'list', kind: 'emccTemplate' }, { type: 'special', page: 'bulkEmcc' }] },
   { step: 'Add a geolocation filter', targets: [{ type: 'list', kind: 'geolocationFilter' }] },

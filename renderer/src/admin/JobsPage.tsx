@@ -1,4 +1,5 @@
 /** Bulk Administration > Job Scheduler: the cluster's jobs with their status, progress and result. */
+import { RefreshablePageHeader } from './RefreshablePageHeader';
 import type { Job } from '../../../shared/api/admin-contract';
 import { useAdmin } from '../store/admin-store';
 import { timeText } from './format';
@@ -25,16 +26,12 @@ function JobRow({ job }: { job: Job }) {
 export function JobsPage() {
   const jobs = useAdmin((s) => s.jobs);
   const loading = useAdmin((s) => s.loading);
-  const refresh = useAdmin((s) => s.refresh);
   const newestFirst = [...jobs].sort((a, b) => b.id - a.id);
   return (
     <section className="admin-page" aria-labelledby="admin-page-title">
-      <h2 id="admin-page-title">Job Scheduler</h2>
-      <div className="admin-toolbar">
-        <button type="button" className="admin-button" data-testid="jobs-refresh" onClick={() => void refresh()}>Refresh</button>
-      </div>
+      <RefreshablePageHeader title="Job Scheduler" refreshTestId="jobs-refresh" />
       <NoticeBanner />
-      {!loading && jobs.length === 0 ? <div className="admin-empty" data-testid="jobs-empty">No jobs yet. Insert/Update EMCC submits them.</div> : (
+      {!loading && jobs.length === 0 ? <div className="admin-empty" data-testid="jobs-empty">No jobs yet. Insert/Update EMCC and Bulk Certificate Management submit them.</div> : (
         <table className="admin-table" data-testid="jobs-table">
           <thead>
             <tr><th>Job ID</th><th>Description</th><th>Status</th><th>Progress</th><th>Result</th><th>Submitted</th><th>Finished</th></tr>

@@ -20,3 +20,31 @@ export function timeText(t: number | null): string {
   const d = new Date(t);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
+
+/** A lab-clock time with milliseconds, "YYYY-MM-DD HH:MM:SS.mmm" (trace lines come in bursts). */
+export function preciseTimeText(t: number): string {
+  return `${timeText(t)}.${String(new Date(t).getMilliseconds()).padStart(3, '0')}`;
+}
+
+/** A lab-clock date as "YYYY-MM-DD". */
+export function dateText(t: number): string {
+  return timeText(t).slice(0, 10);
+}
+
+/** The CN of a distinguished name as "C=US, O=..., CN=home-pub" gives it, else the whole name. */
+export function commonName(dn: string): string {
+  return /(?:^|,\s*)CN=([^,]+)/.exec(dn)?.[1]?.trim() ?? dn;
+}
+
+/** A SHA-256 fingerprint "AB:CD:...:EF" shortened to its first and last four bytes. */
+export function shortFingerprint(fingerprint: string): string {
+  const bytes = fingerprint.split(':');
+  return bytes.length <= 8 ? fingerprint : `${bytes.slice(0, 4).join(':')}…${bytes.slice(-4).join(':')}`;
+}
+
+/** A file size in bytes, KB or MB. */
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -40,3 +40,32 @@ export function mergeFlags(saved: Record<string, boolean>, draft: Record<string,
 export function errorsOf(errors: readonly FieldError[], field: string): FieldError[] {
   return errors.filter((e) => e.field === field);
 }
+
+/** A line of the lab's trace. */
+export interface TraceEntry {
+  at: number;
+  text: string;
+}
+
+/**
+ * The trace as fetched, followed by the lines received as events meanwhile that it does not
+ * hold yet (a line can come both ways while the request is on its way; it is shown once).
+ */
+export function mergeTrace(fetched: readonly TraceEntry[], received: readonly TraceEntry[]): TraceEntry[] {
+  if (received.length === 0) return [...fetched];
+  const first = Math.min(...received.map((e) => e.at));
+  const held = new Map<string, number>();
+  for (const e of fetched) {
+    if (e.at < first) continue;
+    const k = `${e.at}\n${e.text}`;
+    held.set(k, (held.get(k) ?? 0) + 1);
+  }
+  const out = [...fetched];
+  for (const e of received) {
+    const k = `${e.at}\n${e.text}`;
+    const n = held.get(k) ?? 0;
+    if (n > 0) held.set(k, n - 1);
+    else out.push(e);
+  }
+  return out;
+}

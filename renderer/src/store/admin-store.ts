@@ -5,19 +5,36 @@
  */
 import { create } from 'zustand';
 import type { LabSnapshot } from '../../../shared/api/contract';
-import type { BulkEmccStatus, Job, JobRequest, SaveResult, ServiceActivation, ValidationReport } from '../../../shared/api/admin-contract';
+import type {
+  BulkCertificateStatus, BulkEmccStatus, CertificateList, Job, JobRequest, SaveResult, ServiceActivation, ValidationReport,
+} from '../../../shared/api/admin-contract';
+import { purposeOf, type CertificatePurpose } from '../../../shared/certificates';
 import { ENTITIES } from '../../../shared/admin/entities';
 import type { AdminRecord, EntityKind, FieldError, FieldValue } from '../../../shared/admin/fields';
 import { PAGES, type AdminTarget, type FormPage } from '../../../shared/admin/pages';
 import { blankRecord, checkFields, checkRecord } from '../../../shared/admin/validate';
 import { api } from '../api/binding';
-import { mergeFlags, mergeFresh, toDraft } from './admin-draft';
+import { saveBase64File } from '../admin/save-file';
+import { mergeFlags, mergeFresh, mergeTrace, toDraft, type TraceEntry } from './admin-draft';
 
 /** What the page area shows: the overview, or a menu target, or one record of a list. */
 export type AdminView = { type: 'home' } | AdminTarget | { type: 'record'; kind: EntityKind; key: string | null };
 
 /** The cluster as the lab snapshot describes it (name, Cluster ID, nodes). */
 export type ClusterInfo = LabSnapshot['clusters'][number];
+
+/** A step of Bulk Certificate Management, as pki.submit names it. */
+export type CertAction = 'export' | 'consolidate' | 'import';
+
+/** The form page a view edits: a form page itself, or the SFTP settings inside Bulk Certificate Management. */
+export function formPageOf(view: AdminView): FormPage | null {
+  if (view.type === 'form') return view.page;
+  if (view.type === 'special' && view.page === 'bulkCertificates') return 'sftpSettings';
+  return null;
+}
+
+/** At most this many trace lines are kept in the window (the lab keeps its last 1000). */
+const TRACE_LIMIT = 1000;
 
 /** A message at the top of the page. */
 export interface Notice {
@@ -48,6 +65,12 @@ interface AdminState {
   bulk: BulkEmccStatus | null;
   jobs: Job[];
   submittedJob: number | null;
+  /** OS Administration > Security > Certificate Management. */
+  certificates: CertificateList | null;
+  /** Bulk Certificate Management: the SFTP directory and what can be done next. */
+  bulkCertificates: BulkCertificateStatus | null;
+  /** Reports > Trace: the lab's trace lines, oldest first. */
+  trace: TraceEntry[];
   busy: boolean;
   fatal: string | null;
 
@@ -66,6 +89,10 @@ interface AdminState {
   saveActivation(host: string): Promise<void>;
   submitJob(job: JobRequest): Promise<void>;
   updateRemoteClustersNow(): Promise<void>;
+  regenerateCertificate(host: string, purpose: CertificatePurpose): Promise<boolean>;
+  downloadCertificate(host: string, purpose: CertificatePurpose, format: 'pem' | 'der'): Promise<void>;
+  untrustCertificate(store: string, fingerprint: string): Promise<boolean>;
+  submitCertificateJob(action: CertAction): Promise<void>;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -79,6 +106,7 @@ let subscribed = false;
 const pageReset = {
   loading: true, records: [], saved: null, draft: {}, errors: [], notice: null, confirmingDelete: false,
   ispReport: null, activation: null, activationDraft: {}, bulk: null, submittedJob: null,
+  certificates: null, bulkCertificates: null, trace: [],
 } satisfies Partial<AdminState>;
 
 const saveNotice = (r: Extract<SaveResult, { ok: true }>, added: boolean): Notice => ({
@@ -115,14 +143,9 @@ export const useAdmin = create<AdminState>((set, get) => {
         set((s) => ({ saved: loaded, draft: fresh ? mergeFresh(fields, s.saved, s.draft, loaded) : loaded }));
         break;
       }
-      case 'form': {
-        const fields = PAGES[view.page].fields;
-        const { values } = await api.request('admin.form', { cluster, page: view.page });
-        if (!current()) return;
-        const loaded = toDraft(fields, values);
-        set((s) => ({ saved: loaded, draft: fresh ? mergeFresh(fields, s.saved, s.draft, loaded) : loaded }));
+      case 'form':
+        await loadForm(view.page, fresh, current);
         break;
-      }
       case 'special':
         if (view.page === 'serviceActivation') {
           const activation = await api.request('admin.serviceActivation', { cluster });
@@ -143,12 +166,33 @@ export const useAdmin = create<AdminState>((set, get) => {
             api.request('admin.jobs', { cluster }),
           ]);
           if (current()) set({ jobs, ...(bulk ? { bulk } : {}) });
+        } else if (view.page === 'certificates') {
+          const certificates = await api.request('pki.certificates', { cluster });
+          if (current()) set({ certificates });
+        } else if (view.page === 'bulkCertificates') {
+          // The directory listing opens an SFTP session: the form and the jobs do not wait for it.
+          const status = api.request('pki.bulk', { cluster }).then((b) => current() && set({ bulkCertificates: b }));
+          const jobs = api.request('admin.jobs', { cluster }).then(({ jobs }) => current() && set({ jobs }));
+          await Promise.all([loadForm('sftpSettings', fresh, current), status, jobs]);
+        } else if (view.page === 'trace' && !fresh) {
+          // Lines that come in while the list is on its way are already shown; keep them once.
+          const { entries } = await api.request('lab.trace', {});
+          if (current()) set((s) => ({ trace: mergeTrace(entries, s.trace).slice(-TRACE_LIMIT) }));
         }
         break;
       case 'home':
         break;
     }
     await choices;
+  }
+
+  /** The values of a form page into the draft; `fresh` keeps the user's edits. */
+  async function loadForm(page: FormPage, fresh: boolean, current: () => boolean): Promise<void> {
+    const fields = PAGES[page].fields;
+    const { values } = await api.request('admin.form', { cluster: get().cluster, page });
+    if (!current()) return;
+    const loaded = toDraft(fields, values);
+    set((s) => ({ saved: loaded, draft: fresh ? mergeFresh(fields, s.saved, s.draft, loaded) : loaded }));
   }
 
   /** Run a load and turn a failure into a notice. */
@@ -200,6 +244,9 @@ export const useAdmin = create<AdminState>((set, get) => {
     bulk: null,
     jobs: [],
     submittedJob: null,
+    certificates: null,
+    bulkCertificates: null,
+    trace: [],
     busy: false,
     fatal: null,
 
@@ -208,7 +255,14 @@ export const useAdmin = create<AdminState>((set, get) => {
       if (!subscribed) {
         subscribed = true;
         api.on('admin.changed', (e) => {
-          if (e.cluster === get().cluster) void get().refresh();
+          const { view } = get();
+          // Every cluster exports to the same SFTP directory: another cluster's job changes its files.
+          const sharedDirectory = e.what === 'jobs' && view.type === 'special' && view.page === 'bulkCertificates';
+          if (e.cluster === get().cluster || sharedDirectory) void get().refresh();
+        });
+        api.on('lab.trace', (entry) => {
+          const { view } = get();
+          if (view.type === 'special' && view.page === 'trace') set((s) => ({ trace: [...s.trace, entry].slice(-TRACE_LIMIT) }));
         });
         api.on('lab.changed', (snapshot) => {
           const info = snapshot.clusters.find((c) => c.id === get().cluster);
@@ -308,23 +362,24 @@ export const useAdmin = create<AdminState>((set, get) => {
 
     async saveForm() {
       const { view, draft, cluster } = get();
-      if (view.type !== 'form') return;
-      const checked = checkFields(PAGES[view.page].fields, draft);
+      const page = formPageOf(view);
+      if (!page) return;
+      const checked = checkFields(PAGES[page].fields, draft);
       if (!checked.ok) {
         set({ errors: checked.errors, notice: failedNotice(checked.errors) });
         return;
       }
       await act(async () => {
-        const r = await api.request('admin.saveForm', { cluster, page: view.page as FormPage, values: checked.value });
+        const r = await api.request('admin.saveForm', { cluster, page, values: checked.value });
         if (!r.ok) {
           set({ errors: r.errors, notice: failedNotice(r.errors) });
           // The profile is refused while Validate fails: show the report, with its links to the fixes.
-          if (view.page === 'isp') set({ ispReport: await api.request('admin.validateIsp', { cluster }) });
+          if (page === 'isp') set({ ispReport: await api.request('admin.validateIsp', { cluster }) });
           return;
         }
         set({ errors: [], notice: saveNotice(r, false) });
         await loadShown(false);
-        if (view.page === 'enterprise') await loadInfo();
+        if (page === 'enterprise') await loadInfo();
       });
     },
 
@@ -371,6 +426,61 @@ export const useAdmin = create<AdminState>((set, get) => {
       await act(async () => {
         await api.request('admin.updateRemoteClustersNow', { cluster });
         set({ notice: { tone: 'info', text: 'Remote cluster update started: the remote clusters are being asked what they activated.' } });
+        await loadShown(true);
+      });
+    },
+
+    async regenerateCertificate(host, purpose) {
+      const { cluster } = get();
+      let done = false;
+      await act(async () => {
+        const r = await api.request('pki.regenerate', { cluster, host, purpose });
+        if (!r.ok) {
+          set({ errors: r.errors, notice: failedNotice(r.errors, 'the certificate was not regenerated') });
+          return;
+        }
+        done = true;
+        set({ errors: [], notice: { tone: 'success', text: `Regenerate successful: the ${purposeOf(purpose)?.label ?? purpose} certificate of ${host}`, warnings: r.warnings } });
+        await loadShown(true);
+      });
+      return done;
+    },
+
+    async downloadCertificate(host, purpose, format) {
+      const { cluster } = get();
+      await act(async () => {
+        const file = await api.request('pki.download', { cluster, host, purpose, format });
+        saveBase64File(file.fileName, file.base64, format === 'pem' ? 'application/x-pem-file' : 'application/pkix-cert');
+      });
+    },
+
+    async untrustCertificate(store, fingerprint) {
+      const { cluster } = get();
+      let done = false;
+      await act(async () => {
+        const r = await api.request('pki.untrust', { cluster, store, fingerprint });
+        if (!r.ok) {
+          set({ errors: r.errors, notice: failedNotice(r.errors, 'nothing was deleted') });
+          return;
+        }
+        done = true;
+        set({ errors: [], notice: { tone: 'success', text: `Delete successful: the certificate left ${store}`, warnings: r.warnings } });
+        await loadShown(true);
+      });
+      return done;
+    },
+
+    async submitCertificateJob(action) {
+      const { cluster } = get();
+      // The last job's status goes away at once: what shows next is the new job's.
+      set({ submittedJob: null });
+      await act(async () => {
+        const r = await api.request('pki.submit', { cluster, action });
+        if (!r.ok) {
+          set({ errors: r.errors, notice: failedNotice(r.errors, 'the job was not submitted') });
+          return;
+        }
+        set({ errors: [], submittedJob: r.jobId, notice: null });
         await loadShown(true);
       });
     },

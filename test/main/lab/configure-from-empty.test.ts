@@ -4,7 +4,7 @@ import type { ClusterAdmin } from '../../../main/cluster/admin/cluster-admin';
 import { FRESH_LAB } from '../../../main/lab/demo-lab';
 import { Lab } from '../../../main/lab/lab';
 import { ACTIVATABLE_SERVICES } from '../../../shared/cluster-services';
-import { registeredTo, submitLogin, waitForScreen } from '../../helpers/lab-fixture';
+import { registeredTo, submitLogin, TEST_KEYS, waitForScreen } from '../../helpers/lab-fixture';
 
 const PHONE = 'SEP0A0B0C0D0E0F';
 
@@ -35,7 +35,7 @@ describe('a fresh two-cluster lab configured only through the administration', (
   afterEach(async () => lab?.close());
 
   it('follows the guide\'s nine steps on both clusters, then logs a home user in on a visiting phone', async () => {
-    lab = await Lab.open({ clusters: FRESH_LAB, clock: new LabClock({ speed: 1000 }) });
+    lab = await Lab.open({ clusters: FRESH_LAB, clock: new LabClock({ speed: 1000 }), keys: TEST_KEYS });
     const a = lab.clusterNamed('cluster-a')!;
     const b = lab.clusterNamed('cluster-b')!;
     await configure(a.admin, 'HOME', 'cucm-a-pub');
@@ -45,6 +45,15 @@ describe('a fresh two-cluster lab configured only through the administration', (
     ok(b.admin.save('phone', null, { name: PHONE, model: '8845', devicePool: 'Default', emEnabled: true, lines: [{ dn: '3001', label: '' }], services: ['Extension Mobility'] }));
     // The phone added on the Phone page boots and registers to its cluster.
     await waitForScreen(lab, PHONE, registeredTo('VISIT'));
+
+    // Step 3: without it the clusters do not trust each other's Tomcat certificates.
+    for (const c of [a, b]) c.pki.submitExport();
+    await Promise.all([a.admin.bulk.idle(), b.admin.bulk.idle()]);
+    a.pki.submitConsolidate();
+    await a.admin.bulk.idle();
+    for (const c of [a, b]) c.pki.submitImport();
+    await Promise.all([a.admin.bulk.idle(), b.admin.bulk.idle()]);
+    expect([...a.admin.bulk.jobs(), ...b.admin.bulk.jobs()].filter((j) => j.kind.startsWith('cert')).map((j) => j.status)).toEqual(Array(5).fill('Completed'));
 
     // Step 9: each adds the other; the first to add it learns nothing until it updates again.
     ok(a.admin.save('remoteCluster', null, { clusterId: 'VISIT', fqdn: 'cucm-b-pub', emccEnabled: true, pstnEnabled: true, rsvpEnabled: true }));
@@ -60,7 +69,7 @@ describe('a fresh two-cluster lab configured only through the administration', (
   });
 
   it('a phone deleted on the Phone page leaves the lab, and one renamed boots under its new name', async () => {
-    lab = await Lab.open({ clusters: FRESH_LAB, clock: new LabClock({ speed: 1000 }) });
+    lab = await Lab.open({ clusters: FRESH_LAB, clock: new LabClock({ speed: 1000 }), keys: TEST_KEYS });
     const b = lab.clusterNamed('cluster-b')!.admin;
     ok(b.save('phone', null, { name: PHONE, model: '8845', devicePool: 'Default' }));
     expect(lab.snapshot().phones.map((p) => p.deviceName)).toEqual([PHONE]);
@@ -71,7 +80,7 @@ describe('a fresh two-cluster lab configured only through the administration', (
   });
 
   it('a server added on the Server page answers on the lab network under its host name', async () => {
-    lab = await Lab.open({ clusters: FRESH_LAB, clock: new LabClock({ speed: 1000 }) });
+    lab = await Lab.open({ clusters: FRESH_LAB, clock: new LabClock({ speed: 1000 }), keys: TEST_KEYS });
     const a = lab.clusterNamed('cluster-a')!;
     ok(a.admin.save('node', null, { host: 'cucm-a-sub1', role: 'subscriber', ipv4: '127.0.0.1' }));
     await a.serversSettled();

@@ -6,19 +6,19 @@ import { LabClock } from '../../../main/clock/lab-clock';
 import { DEMO_LAB, HOME_CLUSTER, VISITING_CLUSTER } from '../../../main/lab/demo-lab';
 import { withRecord } from '../../helpers/definitions';
 import { Lab } from '../../../main/lab/lab';
-import { HOME_PHONE, openLab, registeredTo, submitLogin, VISITING_PHONE, waitForScreen } from '../../helpers/lab-fixture';
+import { HOME_PHONE, openLab, registeredTo, submitLogin, TEST_KEYS, VISITING_PHONE, waitForScreen } from '../../helpers/lab-fixture';
 
 describe('a lab restarted on the same data folder', () => {
   it('keeps who is logged in where: the visiting phone boots straight back onto the home cluster', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'emcc-persist-'));
     try {
-      let lab = await Lab.open({ dataDir, clusters: DEMO_LAB, clock: new LabClock({ speed: 1000 }) });
+      let lab = await Lab.open({ dataDir, clusters: DEMO_LAB, clock: new LabClock({ speed: 1000 }), keys: TEST_KEYS, exchangeCertificates: true });
       await waitForScreen(lab, VISITING_PHONE, registeredTo('VISIT'));
       await submitLogin(lab, VISITING_PHONE, 'alice', '12345');
       await waitForScreen(lab, VISITING_PHONE, registeredTo('HOME'));
       await lab.close();
 
-      lab = await Lab.open({ dataDir, clusters: DEMO_LAB, clock: new LabClock({ speed: 1000 }) });
+      lab = await Lab.open({ dataDir, clusters: DEMO_LAB, clock: new LabClock({ speed: 1000 }), keys: TEST_KEYS, exchangeCertificates: true });
       const s = await waitForScreen(lab, VISITING_PHONE, registeredTo('HOME'));
       expect(s.emcc).toBe(true);
       expect(s.lines.map((l) => l.dn)).toEqual(['1001']);

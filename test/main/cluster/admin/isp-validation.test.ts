@@ -96,11 +96,12 @@ describe('EMCC Intercluster Service Profile: Validate', () => {
     expect(report.checks.find((c) => c.id === 'tftp-server')?.message).toMatch(/error 39/);
   });
 
-  it('on the demo home cluster Validate passes with every check ok', () => {
+  it('on the demo home cluster Validate passes with every check ok but the certificates one, a warning until it exports', () => {
     const { admin } = homeCluster();
     const report = admin.validateIsp();
     expect(report.passed).toBe(true);
-    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+    // A bare database has no certificates exported (the lab's demo does that when it opens).
+    expect(report.checks.filter((c) => !c.ok).map((c) => [c.id, c.warning])).toEqual([['certificates', true]]);
   });
 
   it('a service activated on the publisher is reported as running there', () => {
