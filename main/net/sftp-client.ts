@@ -4,6 +4,7 @@
  * directory). Every failure comes out as an SftpError with a kind the jobs can act on and a
  * message an administrator can read; no message ever contains the password.
  */
+import { SSH_ALGORITHMS } from './ssh-algorithms';
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import ssh2 from 'ssh2';
@@ -95,6 +96,7 @@ export async function sftpSession(settings: SftpSettings, options: SftpSessionOp
       password: settings.password,
       authHandler: ['password'],
       readyTimeout: timeoutMs,
+      algorithms: { cipher: [...SSH_ALGORITHMS.cipher], hmac: [...SSH_ALGORITHMS.hmac] },
       // Any host key is accepted: the lab's SFTP servers make a new key at each start, so there
       // is nothing to pin. The fingerprint is kept so the lab can show it.
       hostVerifier: (key: Buffer) => {

@@ -5,6 +5,7 @@
  * password, and only the `sftp` subsystem. It serves one folder as the SFTP root `/`; no client
  * path ever resolves outside it, and no file grows beyond MAX_SFTP_FILE_BYTES.
  */
+import { SSH_ALGORITHMS } from './ssh-algorithms';
 import { createHash, generateKeyPairSync, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -93,7 +94,7 @@ export async function startSftpServer(options: SftpServerOptions): Promise<Runni
 
   const sockets = new Set<net.Socket>();
   const connections = new Set<Connection>();
-  const ssh = new Server({ hostKeys: [privateKey] }, (client) => {
+  const ssh = new Server({ hostKeys: [privateKey], algorithms: { cipher: [...SSH_ALGORITHMS.cipher], hmac: [...SSH_ALGORITHMS.hmac] } }, (client) => {
     connections.add(client);
     client.on('close', () => connections.delete(client));
     // A client that drops or misbehaves must not bring the lab down.
