@@ -14,7 +14,7 @@ import { child, text, type XmlNode } from '../xml/xml';
 import type { ClusterIdentity } from './cluster-identity';
 import { INTERNAL_APP_USER } from './cluster-identity';
 import { emFormBody, emRequestXml, parseEmResponse, type LoginType } from './em-xml';
-import { emServiceUrl } from './em-service';
+import { localEmServiceUrl } from './em-service';
 import type { ClusterStore } from './store/cluster-store';
 
 export const EM_APP_PATH = '/emapp/EMAppServlet';
@@ -91,7 +91,7 @@ export class EmApp {
     for (const host of hosts) {
       try {
         const res = await this.deps.net.request({
-          method: 'POST', url: emServiceUrl(host),
+          method: 'POST', url: localEmServiceUrl(host),
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
           body: emFormBody(xml),
         });

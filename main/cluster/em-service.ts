@@ -40,6 +40,11 @@ const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 /** Path of the EM service on every node. */
 export const EM_SERVICE_PATH = '/emservice/EMServiceServlet';
 
+/** This cluster's own EM service as its EMApp calls it (inside the cluster, plain HTTP on 8080). */
+export function localEmServiceUrl(host: string): string {
+  return `http://${host}:8080${EM_SERVICE_PATH}`;
+}
+
 /** A peer's EM service: HTTPS on 8443, which the lab network maps to the node's TLS server. */
 export function emServiceUrl(host: string): string {
   return `https://${host}:8443${EM_SERVICE_PATH}`;

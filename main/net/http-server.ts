@@ -38,7 +38,10 @@ export interface TlsIdentity {
 }
 
 export interface RunningHttpsServer extends RunningServer {
-  /** Present another certificate from the next handshake on (a regenerated Tomcat certificate). */
+  /**
+   * Present another certificate (a regenerated Tomcat certificate). Open connections are closed,
+   * as Tomcat's restart after a regeneration closes them, so every client sees the new one.
+   */
   setIdentity(identity: TlsIdentity): void;
 }
 
@@ -60,7 +63,13 @@ export async function startHttpsServer(
 ): Promise<RunningHttpsServer> {
   const server = https.createServer({ ...identity, minVersion: 'TLSv1.2' }, (req, res) => void serve(handler, req, res));
   const running = await listen(server, 'https', options);
-  return { ...running, setIdentity: (id) => server.setSecureContext({ ...id, minVersion: 'TLSv1.2' }) };
+  return {
+    ...running,
+    setIdentity: (id) => {
+      server.setSecureContext({ ...id, minVersion: 'TLSv1.2' });
+      server.closeAllConnections();
+    },
+  };
 }
 
 async function listen(server: http.Server, scheme: 'http' | 'https', options: { host?: string; port?: number }): Promise<RunningServer> {

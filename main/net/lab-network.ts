@@ -56,6 +56,10 @@ export interface HttpClient {
 export class LabNetwork {
   private readonly hosts = new Map<string, HostEntry>();
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  /** Kept-alive TLS connections, one pool per sending site (a cluster's EM service). */
+  private readonly tlsAgents = new Map<string, https.Agent>();
+  /** Requests sent through the lab network so far (the benchmark's floor counts them). */
+  requestsSent = 0;
 
   /** Make a simulated host reachable (a server has started for it). */
   register(entry: HostEntry): void {
@@ -93,9 +97,23 @@ export class LabNetwork {
 
   close(): void {
     this.agent.destroy();
+    for (const a of this.tlsAgents.values()) a.destroy();
+    this.tlsAgents.clear();
   }
 
-  private send(_fromSite: string, req: ClientRequest): Promise<ClientResponse> {
+  private tlsAgent(site: string): https.Agent {
+    let agent = this.tlsAgents.get(site);
+    if (!agent) {
+      // Node's own certificate check is off: the caller's verifyPeer decides, on every request.
+      // No TLS session resumption: a resumed TLS 1.3 session carries no peer certificate to check.
+      agent = new https.Agent({ keepAlive: true, maxSockets: 256, rejectUnauthorized: false, maxCachedSessions: 0 });
+      this.tlsAgents.set(site, agent);
+    }
+    return agent;
+  }
+
+  private send(fromSite: string, req: ClientRequest): Promise<ClientResponse> {
+    this.requestsSent++;
     let target: URL;
     let host: string;
     try {
@@ -123,19 +141,23 @@ export class LabNetwork {
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', (e) => reject(new NetError('reset', req.url, e.message)));
       };
-      // Over TLS the trust decision is the caller's (its cluster's Tomcat-trust at lab time), so
-      // Node's own check is off; each request gets its own connection, verified before it is sent.
+      // Over TLS the trust decision is the caller's (its cluster's Tomcat-trust at lab time). It
+      // is taken before each request is sent, on a new connection or a kept-alive one, so a
+      // trust store change or an expiry counts from the next request on.
       const r = tls
-        ? https.request(target, { ...options, agent: false, rejectUnauthorized: false }, onResponse)
+        ? https.request(target, { ...options, agent: this.tlsAgent(fromSite) }, onResponse)
         : http.request(target, { ...options, agent: this.agent }, onResponse);
       if (tls) {
-        r.on('socket', (socket) => {
-          socket.once('secureConnect', () => {
-            const der = (socket as TLSSocket).getPeerCertificate(false)?.raw;
+        r.on('socket', (raw) => {
+          const socket = raw as TLSSocket;
+          const decide = () => {
+            const der = socket.getPeerCertificate(false)?.raw;
             const refusal = req.verifyPeer ? (der ? req.verifyPeer(der, host) : `${host} presented no certificate`) : null;
             if (refusal) r.destroy(new NetError('untrusted', req.url, refusal));
             else r.end(body);
-          });
+          };
+          if (socket.encrypted && !socket.connecting && socket.getPeerCertificate(false)?.raw) decide();
+          else socket.once('secureConnect', decide);
         });
       }
       r.on('timeout', () => r.destroy(new NetError('timeout', req.url, 'timed out')));
