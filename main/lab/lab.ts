@@ -171,28 +171,25 @@ export class Lab {
 
   /** Boot an emulated phone for a phone record of a cluster. */
   private addPhone(cluster: Cluster, deviceName: string, model: string): void {
-    {
-      const row = { name: deviceName };
-      const firmware = new PhoneFirmware({
-        deviceName,
-        model,
-        dhcpTftp: () => cluster.tftpHost(),
-        net: this.network.client(PHONES_SITE),
-        clock: this.clock,
-        contact: this.endpoint.contactOf(row.name),
-        onChange: (screen) => {
-          for (const l of this.screenListeners) l(screen);
-          // Where a phone is registered is part of the topology too.
-          const at = screen.status === 'registered' ? (screen.registration?.clusterId ?? null) : null;
-          if (this.registeredAt.get(row.name) !== at) {
-            this.registeredAt.set(row.name, at);
-            this.changed();
-          }
-        },
-      });
-      this.phones.set(row.name.toUpperCase(), { firmware, cluster });
-      firmware.boot();
-    }
+    const firmware = new PhoneFirmware({
+      deviceName,
+      model,
+      dhcpTftp: () => cluster.tftpHost(),
+      net: this.network.client(PHONES_SITE),
+      clock: this.clock,
+      contact: this.endpoint.contactOf(deviceName),
+      onChange: (screen) => {
+        for (const l of this.screenListeners) l(screen);
+        // Where a phone is registered is part of the topology too.
+        const at = screen.status === 'registered' ? (screen.registration?.clusterId ?? null) : null;
+        if (this.registeredAt.get(deviceName) !== at) {
+          this.registeredAt.set(deviceName, at);
+          this.changed();
+        }
+      },
+    });
+    this.phones.set(deviceName.toUpperCase(), { firmware, cluster });
+    firmware.boot();
   }
 
   phone(deviceName: string): PhoneFirmware | undefined {

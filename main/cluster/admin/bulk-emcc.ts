@@ -77,8 +77,7 @@ export class BulkEmcc {
     const total = job.kind === 'insertEmccDevices' ? job.count : 1;
     const description = job.kind === 'insertEmccDevices' ? `Insert ${job.count} EMCC devices` : `Update EMCC devices: default template ${job.template}`;
     const jobId = store.addJob({ kind: job.kind, description, params: JSON.stringify(job), total, at: this.d.now() });
-    this.d.jobsChanged();
-    this.queue = this.queue.then(() => this.run(jobId, job)).catch(() => undefined);
+    this.enqueue(jobId, total, (progress) => this.work(job, progress));
     return { ok: true, jobId };
   }
 
@@ -115,49 +114,39 @@ export class BulkEmcc {
     return { first: names[0]!, last: names[names.length - 1]! };
   }
 
-  private async run(id: number, job: JobRequest): Promise<void> {
-    const { store } = this.d;
+  /** One EMCC job's work, run in its turn of the queue; returns the job's result line. */
+  private async work(job: JobRequest, progress: (step: number) => void): Promise<string> {
     if (job.kind === 'updateEmccDevices') this.templatesQueued--;
     // The job's own devices are counted as inserted from here, chunk by chunk.
     else this.reserved -= job.count;
-    if (this.stopped) return;
-    const total = job.kind === 'insertEmccDevices' ? job.count : 1;
-    let pending = 0;
-    store.updateJob(id, { status: 'Processing', progress: 0 });
-    this.d.jobsChanged();
+    // Checked again: the cluster may have changed while the job waited in the queue.
+    const errors = this.check(job);
+    if (errors.length) throw new Error(errors.map((e) => e.message).join('; '));
+    if (job.kind === 'updateEmccDevices') {
+      const n = this.applyTemplate(job.template);
+      return `Default EMCC template set to ${job.template}; ${n} EMCC devices updated`;
+    }
+    let pending = job.count;
+    this.reserved += pending;
     try {
-      // Checked again: the cluster may have changed while the job waited in the queue.
-      const errors = this.check(job);
-      if (errors.length) throw new Error(errors.map((e) => e.message).join('; '));
-      if (job.kind === 'insertEmccDevices') this.reserved += pending = total;
-      if (job.kind === 'updateEmccDevices') {
-        const n = this.applyTemplate(job.template);
-        store.updateJob(id, { status: 'Completed', progress: 1, result: `Default EMCC template set to ${job.template}; ${n} EMCC devices updated`, finishedAt: this.d.now() });
-      } else {
-        let done = 0;
-        let first = '';
-        let last = '';
-        while (done < total) {
-          if (this.stopped) return;
-          const n = Math.min(INSERT_CHUNK, total - done);
-          const r = this.insertChunk(n);
-          this.reserved -= n;
-          pending -= n;
-          first ||= r.first;
-          last = r.last;
-          done += n;
-          store.updateJob(id, { status: done < total ? 'Processing' : 'Completed', progress: done,
-            ...(done < total ? {} : { result: `${total} EMCC devices inserted (${first} to ${last})`, finishedAt: this.d.now() }) });
-          this.d.jobsChanged();
+      let first = '';
+      let last = '';
+      while (pending > 0 && !this.stopped) {
+        const n = Math.min(INSERT_CHUNK, pending);
+        const r = this.insertChunk(n);
+        this.reserved -= n;
+        pending -= n;
+        first ||= r.first;
+        last = r.last;
+        if (pending > 0) {
+          progress(job.count - pending);
           await this.d.yieldToOthers();
         }
       }
-    } catch (e) {
+      return `${job.count} EMCC devices inserted (${first} to ${last})`;
+    } finally {
       this.reserved -= pending;
-      if (this.stopped) return;
-      store.updateJob(id, { status: 'Failed', progress: 0, result: e instanceof Error ? e.message : String(e), finishedAt: this.d.now() });
     }
-    this.d.jobsChanged();
   }
 
   /**
@@ -165,8 +154,14 @@ export class BulkEmcc {
    * reports its steps and returns the result line; a throw fails the job with its message.
    */
   runTask(kind: string, description: string, steps: number, work: (progress: (step: number) => void) => Promise<string>): number {
+    const id = this.d.store.addJob({ kind, description, params: '{}', total: steps, at: this.d.now() });
+    this.enqueue(id, steps, work);
+    return id;
+  }
+
+  /** Run a submitted job after the ones before it: Processing, then Completed or Failed. */
+  private enqueue(id: number, steps: number, work: (progress: (step: number) => void) => Promise<string>): void {
     const { store } = this.d;
-    const id = store.addJob({ kind, description, params: '{}', total: steps, at: this.d.now() });
     this.d.jobsChanged();
     this.queue = this.queue.then(async () => {
       if (this.stopped) return;
@@ -186,7 +181,6 @@ export class BulkEmcc {
       }
       this.d.jobsChanged();
     }).catch(() => undefined);
-    return id;
   }
 
   jobs(): Job[] {

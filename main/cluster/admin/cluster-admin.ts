@@ -15,7 +15,7 @@ import { ACTIVATABLE_SERVICES, SERVICES } from '../../../shared/cluster-services
 import { EMCC_FEATURE_PARAMETERS, EM_SERVICE_PARAMETERS, type ParamDef } from '../../../shared/parameters';
 import { ENTITY_TABLES } from '../store/entity-tables';
 import type { ClusterStore } from '../store/cluster-store';
-import { DEFAULT_SFTP } from '../pki/cluster-pki';
+import { storedSftpSettings } from '../pki/cluster-pki';
 import { BulkEmcc } from './bulk-emcc';
 import { keyOf, recordToRow, rowToRecord } from './record-codec';
 import { dropListReferences, missingReferences, renameReferences, storedName, usedBy } from './references';
@@ -209,8 +209,8 @@ export class ClusterAdmin {
       }
       case 'sftpSettings': {
         // Passwords never leave the main process: the page shows them empty ("keep").
-        const s = (k: keyof typeof DEFAULT_SFTP) => store.setting(`sftp.${k}`) ?? String(DEFAULT_SFTP[k]);
-        return { host: s('host'), port: Number(s('port')), user: s('user'), password: null, directory: s('directory'), bundlePassword: null };
+        const s = storedSftpSettings(store);
+        return { host: s.host, port: s.port, user: s.user, password: null, directory: s.directory, bundlePassword: null };
       }
     }
   }

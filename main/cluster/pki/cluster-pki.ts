@@ -49,6 +49,14 @@ export const DEFAULT_SFTP: SftpSettings & { bundlePassword: string } = {
   host: 'sftp.lab', port: 22, user: 'emcc', password: 'emcc-lab', directory: '/bulk-certificates', bundlePassword: 'EMCC-Lab-Bulk',
 };
 
+/** Bulk Certificate Management's SFTP settings as saved (settings `sftp.*`), defaults where never set. */
+export function storedSftpSettings(store: ClusterStore): SftpSettings & { bundlePassword: string } {
+  const s = <K extends keyof typeof DEFAULT_SFTP>(k: K) => store.setting(`sftp.${k}`) ?? String(DEFAULT_SFTP[k]);
+  return {
+    host: s('host'), port: Number(s('port')), user: s('user'), password: s('password'), directory: s('directory'), bundlePassword: s('bundlePassword'),
+  };
+}
+
 export interface OwnCertificate extends CertificateInfo {
   host: string;
   purpose: CertificatePurpose;
@@ -150,19 +158,14 @@ export class ClusterPki {
 
   /** The trust decision for an HTTPS peer: null when trusted, else why not. */
   verifyPeer(der: Buffer, host: string): string | null {
-    const verdict = verifyPeer(der, host, this.d.store.trusted('tomcat-trust').map((t) => t.pem), this.d.now(), `tomcat-trust of ${this.d.clusterId()}`);
+    const verdict = verifyPeer(der, host, this.d.store.trusted('tomcat-trust'), this.d.now(), `tomcat-trust of ${this.d.clusterId()}`);
     return verdict.ok ? null : verdict.reason;
   }
 
   // --- Bulk Certificate Management ---
 
   sftpSettings(): SftpSettings & { bundlePassword: string } {
-    const s = (k: string) => this.d.store.setting(`sftp.${k}`);
-    return {
-      host: s('host') ?? DEFAULT_SFTP.host, port: Number(s('port') ?? DEFAULT_SFTP.port), user: s('user') ?? DEFAULT_SFTP.user,
-      password: s('password') ?? DEFAULT_SFTP.password, directory: s('directory') ?? DEFAULT_SFTP.directory,
-      bundlePassword: s('bundlePassword') ?? DEFAULT_SFTP.bundlePassword,
-    };
+    return storedSftpSettings(this.d.store);
   }
 
   async files(): Promise<{ name: string; size: number; modifiedAt: number }[]> {
