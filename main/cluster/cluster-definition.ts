@@ -15,7 +15,7 @@ import type { ClusterStore } from './store/cluster-store';
 /** The lists of a definition in the order they are applied (each only names lists before it). */
 export const DEFINITION_ORDER = [
   'callingSearchSpace', 'geolocation', 'geolocationFilter', 'commonDeviceConfig', 'devicePool', 'phoneService',
-  'deviceProfile', 'endUser', 'phone', 'sipTrunk', 'emccTemplate',
+  'deviceProfile', 'endUser', 'applicationUser', 'phone', 'sipTrunk', 'emccTemplate',
 ] as const satisfies readonly Exclude<EntityKind, 'node' | 'remoteCluster'>[];
 
 const records = z.array(z.record(z.string(), z.unknown())).max(100_000);

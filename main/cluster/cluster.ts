@@ -4,7 +4,7 @@
  * the node's host name. Built from plain parts: a store, a clock and a network.
  */
 import type { Clock, TimerHandle } from '../clock/lab-clock';
-import type { LabNetwork } from '../net/lab-network';
+import type { HttpClient, LabNetwork } from '../net/lab-network';
 import { startHttpServer, startHttpsServer, type RunningHttpsServer, type RunningServer } from '../net/http-server';
 import type { BulkCertificateStatus } from '../../shared/api/admin-contract';
 import { ClusterPki, CONSOLIDATED_FILE, type FileSession, type SftpSettings } from './pki/cluster-pki';
@@ -13,11 +13,12 @@ import { CallManager } from './call-manager';
 import { ClusterAdmin, type AdminChange, type LabPeers } from './admin/cluster-admin';
 import type { ClusterIdentity } from './cluster-identity';
 import { SERVICES } from './cluster-identity';
-import { EmApp } from './em-app';
-import { EmService } from './em-service';
+import { EmApp } from './em/em-app';
+import { EmService } from './em/em-service';
 import { nodeRouter } from './node-router';
 import type { ClusterStore } from './store/cluster-store';
 import { Tftp } from './tftp';
+import type { FaultView } from './fault-view';
 
 export interface ClusterNodeInfo {
   name: string;
@@ -35,8 +36,10 @@ export interface ClusterOptions {
   keys: KeySource;
   /** An SFTP session for Bulk Certificate Management. */
   openFiles(settings: SftpSettings): Promise<FileSession>;
-  /** The lab's trace: what happened, in words a support engineer reads. */
+  /** This cluster's trace: what happened, in words a support engineer reads. */
   trace(text: string): void;
+  /** The lab's outside faults, as this cluster sees them. */
+  faults: FaultView;
 }
 
 export class Cluster {
@@ -45,6 +48,8 @@ export class Cluster {
   readonly callManager: CallManager;
   readonly emService: EmService;
   readonly tftp: Tftp;
+  private readonly faults: FaultView;
+  private readonly trace: (text: string) => void;
   private readonly servers = new Map<string, { http: RunningServer; https: RunningHttpsServer }>();
   private updateTimer: TimerHandle | undefined;
   private started = false;
@@ -58,7 +63,8 @@ export class Cluster {
     private readonly network: LabNetwork,
     options: ClusterOptions,
   ) {
-    const net = network.client(this.site);
+    // The site is read per request: a new cluster's name is only set once its definition is applied.
+    const net: HttpClient = { request: (req) => network.client(this.site).request(req) };
     this.admin = new ClusterAdmin({
       store, now: () => clock.now(), yieldToOthers: options.yieldToOthers, peers: options.peers,
       onChange: (change) => this.adminChanged(change),
@@ -78,8 +84,14 @@ export class Cluster {
       trace: options.trace,
       jobs: { run: (kind, description, steps, work) => this.admin.bulk.runTask(kind, description, steps, work) },
     });
+    this.faults = options.faults;
+    this.trace = options.trace;
     this.emService = new EmService({
-      store, clock, net, identity: () => this.identity(), trace: options.trace,
+      store, clock, net, identity: () => this.identity(), trace: options.trace, faults: options.faults,
+      clusterOfHost: (host) => {
+        const site = network.lookup(host)?.site;
+        return site?.startsWith('cluster:') ? site.slice('cluster:'.length) : undefined;
+      },
       verifyPeer: (der, host) => this.pki.verifyPeer(der, host),
       resetPhone: (device) => this.callManager.reset(device),
     });
@@ -114,6 +126,22 @@ export class Cluster {
     for (const l of this.changeListeners) l(change);
   }
 
+  /**
+   * The Phone page's Log Out: the EM login recorded for the phone is removed, and nothing else.
+   * For an EMCC login on a visiting phone the phone stays registered to its home cluster until
+   * it resets or the user logs out there (guide, section 6).
+   */
+  logOutPhone(device: string): { field: string; message: string }[] {
+    const phone = this.store.phone(device);
+    if (!phone) return [{ field: 'device', message: `no phone named ${device}` }];
+    const login = this.store.login(phone.name);
+    if (!login) return [{ field: 'device', message: `nobody is logged in on ${phone.name}` }];
+    this.store.removeLogin(phone.name);
+    this.trace(`Phone page: Log Out of ${login.user_id} on ${phone.name} (database clean-up only; the phone is not reset)`);
+    for (const l of this.changeListeners) l({ what: 'config', kind: 'phone', key: phone.name, oldKey: phone.name, deleted: false });
+    return [];
+  }
+
   /** Resolves once the node servers match the configured nodes. */
   serversSettled(): Promise<void> {
     return this.serverSync;
@@ -139,6 +167,8 @@ export class Cluster {
   async start(): Promise<void> {
     this.started = true;
     await this.syncServers();
+    // Logins that end by themselves keep their end across a restart.
+    this.emService.armExpiry();
   }
 
   /** Bulk Certificate Management's page: the SFTP directory and which steps are possible now. */
@@ -179,9 +209,13 @@ export class Cluster {
     this.pki.ensureCertificates();
     for (const node of nodes) {
       if (this.servers.has(node.name)) continue;
-      const emApp = new EmApp({ store: this.store, net, identity: () => this.identity(), host: node.host });
+      const emApp = new EmApp({ store: this.store, net, identity: () => this.identity(), host: node.host, faults: this.faults, trace: this.trace });
       const router = nodeRouter({
-        node: node.name, store: this.store, emApp, emService: this.emService, tftp: this.tftp, callManager: this.callManager,
+        node: node.name, host: node.host, store: this.store, emApp, emService: this.emService, tftp: this.tftp, callManager: this.callManager,
+        faults: this.faults, clusterOf: (port) => {
+          const site = this.network.siteOf(port);
+          return site?.startsWith('cluster:') ? site.slice('cluster:'.length) : undefined;
+        },
       });
       const http = await startHttpServer(router);
       const https = await startHttpsServer(router, this.pki.tomcatIdentity(node.name)!);
@@ -224,6 +258,7 @@ export class Cluster {
   async stop(): Promise<void> {
     this.started = false;
     this.clock.clearTimer(this.updateTimer);
+    this.emService.stop();
     await this.admin.bulk.stop();
     await this.serverSync;
     for (const name of this.servers.keys()) this.network.unregister(name);

@@ -11,11 +11,13 @@ import { asLocale } from '../../shared/i18n/messages';
 import { SERVICES } from './cluster-identity';
 import type { CallManager } from './call-manager';
 import { REGISTER_PATH } from './call-manager';
-import type { EmApp } from './em-app';
-import { EM_APP_PATH } from './em-app';
-import { EM_SERVICE_PATH, type EmService } from './em-service';
-import { failureXml } from './em-xml';
+import type { EmApp } from './em/em-app';
+import { CHANGE_CREDENTIAL_PATH, EM_APP_PATH } from './em/em-app';
+import { EM_SERVICE_PATH, type EmService } from './em/em-service';
+import { failureXml } from './em/em-xml';
+import { emServiceMessage } from '../../shared/errors/error-catalogue';
 import type { ClusterStore } from './store/cluster-store';
+import type { FaultView } from './fault-view';
 import { SERVICES_MENU_PATH, type Tftp } from './tftp';
 
 const XML = { 'content-type': 'text/xml; charset=utf-8' };
@@ -23,11 +25,16 @@ const CONFIG_FILE = /^\/([A-Za-z0-9_.-]{1,50})\.cnf\.xml$/;
 
 export interface NodeParts {
   node: string;
+  /** The node's host name (faults and the EM service's per-node limits are by host). */
+  host: string;
   store: ClusterStore;
   emApp: EmApp;
   emService: EmService;
   tftp: Tftp;
   callManager: CallManager;
+  faults: FaultView;
+  /** The lab cluster whose node opened the connection from this client port, if any. */
+  clusterOf(remotePort: number | undefined): string | undefined;
 }
 
 export function nodeRouter(p: NodeParts): (req: HttpRequest) => Promise<HttpResponse> {
@@ -35,16 +42,23 @@ export function nodeRouter(p: NodeParts): (req: HttpRequest) => Promise<HttpResp
   const unavailable: HttpResponse = { status: 503, body: 'service not activated on this node' };
 
   return async (req) => {
-    if (req.path === EM_APP_PATH) {
+    if (req.path === EM_APP_PATH || req.path === CHANGE_CREDENTIAL_PATH) {
       if (req.method !== 'GET') return { status: 405, headers: { allow: 'GET' }, body: 'method not allowed' };
-      return { status: 200, headers: XML, body: await p.emApp.handle(req.query, headerOf(req, 'accept-language')) };
+      const language = headerOf(req, 'accept-language');
+      const body = req.path === EM_APP_PATH ? await p.emApp.handle(req.query, language) : await p.emApp.changeCredential(req.query, language);
+      return { status: 200, headers: XML, body };
     }
     if (req.path === EM_SERVICE_PATH) {
-      if (!active(SERVICES.extensionMobility)) return unavailable;
+      // A stopped service (fault) answers as an unactivated one: the servlet is not there.
+      if (!active(SERVICES.extensionMobility) || p.faults.node(p.host, 'emServiceDown')) return unavailable;
       if (req.method !== 'POST') return { status: 405, headers: { allow: 'POST' }, body: 'method not allowed' };
       const xml = new URLSearchParams(req.body).get('xml');
-      if (!xml) return { status: 200, headers: XML, body: failureXml(1, 'no xml parameter') };
-      return { status: 200, headers: XML, body: await p.emService.handle(xml) };
+      if (!xml) return { status: 200, headers: XML, body: failureXml(1, emServiceMessage(1)) };
+      const via = headerOf(req, 'via');
+      return {
+        status: 200, headers: XML,
+        body: await p.emService.handle(xml, { node: p.host, address: req.remoteAddress, fromCluster: p.clusterOf(req.remotePort), ...(via ? { via } : {}) }),
+      };
     }
     if (req.path === SERVICES_MENU_PATH) {
       const device = req.query.get('name') ?? '';

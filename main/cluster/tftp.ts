@@ -8,7 +8,8 @@ import type { ClusterIdentity } from './cluster-identity';
 import { SERVICES } from './cluster-identity';
 import type { ClusterStore } from './store/cluster-store';
 import type { FullConfig, PhoneConfig } from '../xml/phone-config';
-import { DEFAULT_LOCALE } from '../../shared/i18n/messages';
+import { DEFAULT_LOCALE, asLocale } from '../../shared/i18n/messages';
+import { translator } from '../../shared/i18n/translator';
 
 export const SERVICES_MENU_PATH = '/ccmcip/getservicesmenu.jsp';
 
@@ -33,11 +34,17 @@ export class Tftp {
     return undefined;
   }
 
-  /** User locale: the device profile's, else the device pool's, else en-US. */
+  /**
+   * User locale: the device profile's, else the device pool's, else en-US. The profile's intercom
+   * line comes only with a local login: intercom needs a static device, so an EMCC login never
+   * offers it (guide, section 6).
+   */
   private fromProfile(device: string, profileName: string, user: string, poolLocale: string | null, emcc: boolean): FullConfig {
     const profile = this.store.profile(profileName);
     const locale = profile?.user_locale ?? poolLocale ?? DEFAULT_LOCALE;
-    return this.full(device, this.store.profileLines(profileName), locale, user, emcc);
+    const lines = this.store.profileLines(profileName);
+    const intercom = !emcc && profile?.intercom_dn ? [{ dn: profile.intercom_dn, label: translator(asLocale(locale))('em.intercom') }] : [];
+    return this.full(device, [...lines, ...intercom], locale, user, emcc);
   }
 
   private full(device: string, lines: { dn: string; label: string }[], locale: string, user: string | null, emcc: boolean): FullConfig {

@@ -77,7 +77,16 @@ export function labHandlers(lab: Lab): RequestHandlers {
       }
       return { ok: true as const, jobId: action === 'export' ? cl.pki.submitExport() : action === 'consolidate' ? cl.pki.submitConsolidate() : cl.pki.submitImport() };
     },
-    'lab.trace': () => ({ entries: lab.trace.list() }),
+    'admin.logOutPhone': ({ cluster: c, device }) => {
+      const errors = cluster(c).logOutPhone(device);
+      return saveResult(errors, device);
+    },
+    'lab.trace': ({ cluster: c }) => {
+      if (c !== undefined) cluster(c);
+      return { entries: lab.trace.list(c) };
+    },
+    'lab.faults': () => ({ active: lab.faults.list() }),
+    'lab.setFault': ({ fault, target, active }) => saveResult(lab.setFault(fault, target, active), target),
   };
 }
 

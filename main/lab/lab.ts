@@ -18,6 +18,9 @@ import { FRESH_KEYS, type KeySource } from '../cluster/pki/key-source';
 import { sftpSession } from '../net/sftp-client';
 import { startSftpServer, type RunningSftpServer } from '../net/sftp-server';
 import { Trace } from './trace';
+import { LabFaults } from './lab-faults';
+import { faultDef, type FaultId } from '../../shared/faults';
+import type { FieldError } from '../../shared/admin/fields';
 import { PhoneFirmware } from '../phone/firmware';
 import { PHONES_SITE, PhoneEndpoint } from '../phone/phone-endpoint';
 
@@ -48,6 +51,8 @@ export class Lab {
   private readonly registeredAt = new Map<string, string | null>();
   private readonly adminListeners = new Set<(cluster: string, change: AdminChange) => void>();
   readonly trace: Trace;
+  /** Outside faults switched on for clusters, nodes and links (shared/faults.ts). */
+  readonly faults = new LabFaults();
   private sftp: RunningSftpServer | undefined;
   /** The embedded SFTP server's folder when the lab has no data folder (removed at close). */
   private scratchDir: string | undefined;
@@ -55,6 +60,17 @@ export class Lab {
   private constructor(clock: LabClock) {
     this.clock = clock;
     this.trace = new Trace(() => clock.now());
+    this.network.linkState = (from, to) => {
+      const a = this.clusterOfSite(from);
+      const b = this.clusterOfSite(to);
+      if (!a || !b) return {};
+      return {
+        down: this.faults.link('wanDown', a, b),
+        silent: this.faults.has('noResponse', b),
+        ...(this.faults.link('proxy', a, b) ? { via: '1.1 wan-proxy.lab' } : {}),
+      };
+    };
+    this.network.labDelay = (ms, fn) => void clock.setTimer(ms, fn);
     this.endpoint = new PhoneEndpoint((device, event) => {
       const phone = this.phones.get(device.toUpperCase());
       phone?.firmware.notify(event);
@@ -76,7 +92,8 @@ export class Lab {
           yieldToOthers: () => new Promise((resolve) => setImmediate(resolve)),
           keys: options.keys ?? FRESH_KEYS,
           openFiles: (settings) => lab.openFiles(settings),
-          trace: (text) => lab.trace.add(text),
+          trace: (text) => lab.trace.add(text, def.name),
+          faults: lab.faults.viewFor(() => def.name),
         });
         lab.clusters.push(cluster);
         if (store.isEmpty()) applyDefinition(store, cluster.admin, def);
@@ -96,6 +113,11 @@ export class Lab {
       throw e;
     }
     return lab;
+  }
+
+  /** The lab name of the cluster whose nodes form `site`, if it is a cluster's. */
+  private clusterOfSite(site: string): string | undefined {
+    return site.startsWith('cluster:') ? site.slice('cluster:'.length) : undefined;
   }
 
   /** The embedded SFTP server (host "sftp.lab", port 22 in the clusters' settings) over a folder of the lab. */
@@ -165,6 +187,30 @@ export class Lab {
   }
 
   /** A cluster by its lab name ("home"). */
+  /**
+   * Switch an outside fault on or off for a cluster (its lab name), a node (its host name) or
+   * the link between two clusters ("a|b"). Answers what is wrong with the target, or nothing.
+   */
+  setFault(fault: FaultId, target: string, active: boolean): FieldError[] {
+    const def = faultDef(fault);
+    let key = target;
+    if (def.scope === 'cluster' && !this.clusterNamed(target)) return [{ field: 'target', message: `no cluster named ${target}` }];
+    if (def.scope === 'node' && !this.clusters.some((c) => c.store.nodes().some((n) => n.host.toLowerCase() === target.toLowerCase()))) {
+      return [{ field: 'target', message: `no node with host name ${target}` }];
+    }
+    if (def.scope === 'link') {
+      const ends = target.split('|');
+      if (ends.length !== 2 || ends[0] === ends[1] || !ends.every((e) => this.clusterNamed(e))) {
+        return [{ field: 'target', message: 'a link is two different cluster names joined by "|"' }];
+      }
+      key = LabFaults.linkTarget(ends[0]!, ends[1]!);
+    }
+    this.faults.set(fault, key, active);
+    this.trace.add(`Fault "${def.label}" ${active ? 'switched on' : 'cleared'} for ${key}: ${def.effect}`);
+    this.changed();
+    return [];
+  }
+
   clusterNamed(name: string): Cluster | undefined {
     return this.clusters.find((c) => c.name === name);
   }

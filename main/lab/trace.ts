@@ -5,6 +5,8 @@
  */
 export interface TraceEntry {
   at: number;
+  /** The lab name of the cluster that wrote the line; null for the lab itself. */
+  cluster: string | null;
   text: string;
 }
 
@@ -12,17 +14,20 @@ export class Trace {
   private readonly entries: TraceEntry[] = [];
   private readonly listeners = new Set<(e: TraceEntry) => void>();
 
-  constructor(private readonly now: () => number, private readonly limit = 1000) {}
+  constructor(private readonly now: () => number, private readonly limit = 5000) {}
 
-  add(text: string): void {
-    const entry = { at: this.now(), text };
+  add(text: string, cluster: string | null = null): void {
+    const entry = { at: this.now(), cluster, text };
     this.entries.push(entry);
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    // Trimmed a quarter at a time: dropping one entry per line would move the whole array each time.
+    if (this.entries.length > this.limit + (this.limit >> 2)) this.entries.splice(0, this.entries.length - this.limit);
     for (const l of this.listeners) l(entry);
   }
 
-  list(): TraceEntry[] {
-    return [...this.entries];
+  /** The entries, oldest first; with `cluster`, that cluster's and the lab's own (faults). */
+  list(cluster?: string): TraceEntry[] {
+    const kept = this.entries.length > this.limit ? this.entries.slice(-this.limit) : [...this.entries];
+    return cluster === undefined ? kept : kept.filter((e) => e.cluster === cluster || e.cluster === null);
   }
 
   onEntry(listener: (e: TraceEntry) => void): () => void {

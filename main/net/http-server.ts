@@ -14,6 +14,8 @@ export interface HttpRequest {
   headers: http.IncomingHttpHeaders;
   body: string;
   remoteAddress: string;
+  /** The client's port: with LabNetwork.siteOf, which lab site (if any) sent the request. */
+  remotePort?: number;
 }
 
 export interface HttpResponse {
@@ -107,6 +109,7 @@ async function serve(handler: HttpHandler, req: http.IncomingMessage, res: http.
       headers: req.headers,
       body,
       remoteAddress: req.socket.remoteAddress ?? '',
+      remotePort: req.socket.remotePort,
     });
     send(res, response);
   } catch {

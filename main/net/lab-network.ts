@@ -40,7 +40,7 @@ export interface ClientRequest {
 }
 
 /** Why a request got no HTTP answer. */
-export type NetFailure = 'unknown-host' | 'refused' | 'timeout' | 'reset' | 'untrusted';
+export type NetFailure = 'unknown-host' | 'refused' | 'timeout' | 'reset' | 'untrusted' | 'unreachable';
 
 export class NetError extends Error {
   constructor(readonly failure: NetFailure, readonly target: string, message: string) {
@@ -53,13 +53,67 @@ export interface HttpClient {
   request(req: ClientRequest): Promise<ClientResponse>;
 }
 
+/** Where a request really goes: the simulated host it names and the loopback address behind it. */
+interface Route {
+  tls: boolean;
+  /** The host name the URL names (the trust check asks whether the peer's certificate is issued to it). */
+  host: string;
+  /** The lab host it names, if any. */
+  entry: HostEntry | undefined;
+  hostname: string;
+  port: string;
+  /** Path and query, as sent on the request line. */
+  path: string;
+}
+
+/**
+ * How many connections one sending site (a cluster's EM service) keeps open to one TLS peer, as
+ * an HTTP client's pool per route does. More requests than that wait for a connection to come
+ * free (the wait is not part of their timeout) instead of opening another: each new connection is
+ * a TLS handshake, a few milliseconds of CPU for both sides, which here are this one process.
+ * With 200 phones at once, 8 connections carried as many logins a second as 16, 32 or 64 did,
+ * without a handshake storm whenever the load grew.
+ */
+export const TLS_CONNECTIONS_PER_PEER = 8;
+
+/** What the link between two sites does to a request: nothing, drop it (WAN down), or pass it through a proxy. */
+export interface LinkState {
+  down?: boolean;
+  /** The far end accepts the request and never answers: the sender's timeout runs out (in lab time). */
+  silent?: boolean;
+  /** The Via header a proxy on the link adds. */
+  via?: string;
+}
+
 export class LabNetwork {
+  /** The links' faults, consulted for every request between two different sites. */
+  linkState: (fromSite: string, toSite: string) => LinkState = () => ({});
+  /** Waits in lab time, for the timeouts of simulated silence (the lab sets its clock here). */
+  labDelay: (ms: number, fn: () => void) => void = (ms, fn) => void setTimeout(fn, ms);
   private readonly hosts = new Map<string, HostEntry>();
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  /**
+   * Kept-alive connections, one pool per sending site, so a connection always speaks for one
+   * site, as each box keeps its own. One pool for everybody also let the phones' requests to a
+   * node hold every connection that node's EMApp needed to reach its own EM service on the same
+   * server: the inner requests waited for sockets the outer ones never gave back, until a
+   * timeout (208 under load).
+   */
+  private readonly agents = new Map<string, http.Agent>();
   /** Kept-alive TLS connections, one pool per sending site (a cluster's EM service). */
   private readonly tlsAgents = new Map<string, https.Agent>();
+  /** The lab's own connections: local port -> sending site (how a server knows who called). */
+  private readonly connections = new Map<number, string>();
+  /**
+   * The certificate the peer of each TLS connection presented in its handshake (DER), read once
+   * per connection: it cannot change on that connection (a server that presents another
+   * certificate closes its connections first), and there is no renegotiation. The caller's trust
+   * decision on it is still taken before every request.
+   */
+  private readonly peerCertificates = new WeakMap<TLSSocket, Buffer>();
   /** Requests sent through the lab network so far (the benchmark's floor counts them). */
   requestsSent = 0;
+  /** TLS connections opened so far (each one a full handshake). */
+  tlsConnectionsOpened = 0;
 
   /** Make a simulated host reachable (a server has started for it). */
   register(entry: HostEntry): void {
@@ -95,10 +149,51 @@ export class LabNetwork {
     return { request: (req) => this.send(fromSite, req) };
   }
 
+  /**
+   * The site that opened the loopback connection from `remotePort` (as a server sees its
+   * client), or undefined for a client outside the lab (a real EM API application).
+   */
+  siteOf(remotePort: number | undefined): string | undefined {
+    return remotePort === undefined ? undefined : this.connections.get(remotePort);
+  }
+
   close(): void {
-    this.agent.destroy();
+    for (const a of this.agents.values()) a.destroy();
+    this.agents.clear();
     for (const a of this.tlsAgents.values()) a.destroy();
     this.tlsAgents.clear();
+  }
+
+  private httpAgent(site: string): http.Agent {
+    let agent = this.agents.get(site);
+    if (!agent) {
+      agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+      this.agents.set(site, agent);
+    }
+    return agent;
+  }
+
+  /** Remember which site a new connection speaks for, until it closes. */
+  private noteConnection(socket: import('node:net').Socket, site: string): void {
+    const note = () => {
+      const port = socket.localPort;
+      if (port === undefined) return;
+      this.connections.set(port, site);
+      socket.once('close', () => {
+        if (this.connections.get(port) === site) this.connections.delete(port);
+      });
+    };
+    if (socket.localPort !== undefined) note();
+    else {
+      let noted = false;
+      const once = () => {
+        if (noted) return;
+        noted = true;
+        note();
+      };
+      socket.once('connect', once);
+      socket.once('secureConnect', once);
+    }
   }
 
   private tlsAgent(site: string): https.Agent {
@@ -106,34 +201,65 @@ export class LabNetwork {
     if (!agent) {
       // Node's own certificate check is off: the caller's verifyPeer decides, on every request.
       // No TLS session resumption: a resumed TLS 1.3 session carries no peer certificate to check.
-      agent = new https.Agent({ keepAlive: true, maxSockets: 256, rejectUnauthorized: false, maxCachedSessions: 0 });
+      agent = new https.Agent({ keepAlive: true, maxSockets: TLS_CONNECTIONS_PER_PEER, rejectUnauthorized: false, maxCachedSessions: 0 });
       this.tlsAgents.set(site, agent);
     }
     return agent;
   }
 
+  /** The route of a URL, as `resolve` gives it; throws NetError when it leads nowhere. */
+  private route(rawUrl: string): Route {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw new NetError('unknown-host', rawUrl, 'invalid URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new NetError('unknown-host', rawUrl, 'invalid URL');
+    const tls = url.protocol === 'https:';
+    const host = url.hostname;
+    const port = url.port;
+    const path = `${url.pathname}${url.search}`;
+    const entry = this.lookup(host);
+    if (entry) {
+      if (tls && !entry.tlsPort) throw new NetError('refused', rawUrl, `${host} has no HTTPS server`);
+      return { tls, host, entry, hostname: '127.0.0.1', port: String(tls ? entry.tlsPort : entry.port), path };
+    }
+    if (host !== '127.0.0.1' && host !== 'localhost') throw new NetError('unknown-host', rawUrl, `host ${host} not found`);
+    return { tls, host, entry, hostname: host, port, path };
+  }
+
   private send(fromSite: string, req: ClientRequest): Promise<ClientResponse> {
     this.requestsSent++;
-    let target: URL;
-    let host: string;
+    let route: Route;
     try {
-      host = new URL(req.url).hostname;
-      const { url, entry } = this.resolve(req.url);
-      const literal = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
-      if (!entry && !literal) {
-        return Promise.reject(new NetError('unknown-host', req.url, `host ${url.hostname} not found`));
+      route = this.route(req.url);
+      const { entry, host } = route;
+      if (entry && entry.site !== fromSite) {
+        const link = this.linkState(fromSite, entry.site);
+        if (link.down) return Promise.reject(new NetError('unreachable', req.url, `the WAN link from ${fromSite} to ${entry.site} is down`));
+        if (link.silent) {
+          const waited = req.timeoutMs ?? 5000;
+          return new Promise((_, reject) => this.labDelay(waited, () => reject(new NetError('timeout', req.url, `no answer from ${host} within ${waited / 1000} s`))));
+        }
+        if (link.via) req = { ...req, headers: { ...req.headers, via: link.via } };
       }
-      target = url;
     } catch (e) {
       return Promise.reject(e instanceof NetError ? e : new NetError('unknown-host', req.url, 'invalid URL'));
     }
-    const tls = target.protocol === 'https:';
+    const { tls, host } = route;
     return new Promise((resolve, reject) => {
       const body = req.body ?? '';
-      const options = {
+      const headers: Record<string, string> = { ...req.headers };
+      if (body) headers['content-length'] = String(Buffer.byteLength(body));
+      const options: http.RequestOptions = {
         method: req.method ?? 'GET',
-        headers: { ...req.headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+        hostname: route.hostname,
+        port: route.port,
+        path: route.path,
+        headers,
         timeout: req.timeoutMs ?? 5000,
+        agent: tls ? this.tlsAgent(fromSite) : this.httpAgent(fromSite),
       };
       const onResponse = (res: http.IncomingMessage) => {
         const chunks: Buffer[] = [];
@@ -144,20 +270,24 @@ export class LabNetwork {
       // Over TLS the trust decision is the caller's (its cluster's Tomcat-trust at lab time). It
       // is taken before each request is sent, on a new connection or a kept-alive one, so a
       // trust store change or an expiry counts from the next request on.
-      const r = tls
-        ? https.request(target, { ...options, agent: this.tlsAgent(fromSite) }, onResponse)
-        : http.request(target, { ...options, agent: this.agent }, onResponse);
+      const r = tls ? https.request(options, onResponse) : http.request(options, onResponse);
+      r.on('socket', (socket) => {
+        if (!this.connections.has(socket.localPort ?? -1)) this.noteConnection(socket, fromSite);
+      });
       if (tls) {
         r.on('socket', (raw) => {
           const socket = raw as TLSSocket;
           const decide = () => {
-            const der = socket.getPeerCertificate(false)?.raw;
+            const der = this.peerCertificateOf(socket);
             const refusal = req.verifyPeer ? (der ? req.verifyPeer(der, host) : `${host} presented no certificate`) : null;
             if (refusal) r.destroy(new NetError('untrusted', req.url, refusal));
             else r.end(body);
           };
-          if (socket.encrypted && !socket.connecting && socket.getPeerCertificate(false)?.raw) decide();
-          else socket.once('secureConnect', decide);
+          if (this.peerCertificates.has(socket) || (socket.encrypted && !socket.connecting && socket.getPeerCertificate(false)?.raw)) decide();
+          else {
+            this.tlsConnectionsOpened++;
+            socket.once('secureConnect', decide);
+          }
         });
       }
       r.on('timeout', () => r.destroy(new NetError('timeout', req.url, 'timed out')));
@@ -168,5 +298,14 @@ export class LabNetwork {
       if (!tls) r.end(body);
     });
   }
-}
 
+  /** The peer certificate of a connected TLS socket, read from its handshake once per connection. */
+  private peerCertificateOf(socket: TLSSocket): Buffer | undefined {
+    let der = this.peerCertificates.get(socket);
+    if (!der) {
+      der = socket.getPeerCertificate(false)?.raw;
+      if (der) this.peerCertificates.set(socket, der);
+    }
+    return der;
+  }
+}

@@ -150,6 +150,7 @@ export const ENTITIES: Record<EntityKind, EntityDef> = {
       { key: 'mlppIndication', label: 'MLPP Indication', type: 'select', required: true, default: 'Default', choices: plain('Default', 'Off', 'On') },
       { key: 'mlppPreemption', label: 'MLPP Preemption', type: 'select', required: true, default: 'Default', choices: plain('Default', 'Disabled', 'Forceful') },
       { key: 'loginUserId', label: 'Login User Id', type: 'select', ref: 'endUser', noneLabel: '< None >', help: 'For a logout profile: the phone logs this user in after a user logs out.' },
+      { key: 'intercomDn', label: 'Intercom Directory Number', type: 'text', maxLength: 24, pattern: DN_PATTERN, help: 'Intercom needs a static device: an EMCC login does not offer it (guide, section 6).' },
       LINES,
       { key: 'services', label: 'Subscribed Services', type: 'multiselect', ref: 'phoneService', default: [] },
     ],
@@ -167,6 +168,16 @@ export const ENTITIES: Record<EntityKind, EntityDef> = {
       { key: 'primaryExtension', label: 'Primary Extension', type: 'text', maxLength: 24, pattern: DN_PATTERN },
       { key: 'emccEnabled', label: 'Enable Extension Mobility Cross Cluster', type: 'boolean', default: false },
       { key: 'profiles', label: 'Controlled Profiles', type: 'multiselect', ref: 'deviceProfile', default: [] },
+    ],
+  },
+  applicationUser: {
+    kind: 'applicationUser', title: 'Application User', plural: 'Application Users', menuPath: ['User Management', 'Application User'], key: 'userId',
+    columns: ['userId', 'description', 'emProxyRights'],
+    fields: [
+      { key: 'userId', label: 'User ID', type: 'text', required: true, maxLength: 128, pattern: { source: '^[^\\s"<>&%\\\\]{1,128}$', what: 'a user ID without spaces or " < > & % \\' } },
+      DESCRIPTION,
+      { key: 'password', label: 'Password', type: 'password', required: true, maxLength: 128, help: 'The appCertificate an EM API application sends with this appID.' },
+      { key: 'emProxyRights', label: 'Standard EM Authentication Proxy Rights', type: 'boolean', default: false, help: 'The role an EM API application needs to log users in and out (error 10 without it, 3 for a wrong ID or password).' },
     ],
   },
   phone: {

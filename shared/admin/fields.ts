@@ -7,7 +7,7 @@
 /** Lists of a cluster's configuration that other fields may point at. */
 export const ENTITY_KINDS = [
   'node', 'devicePool', 'geolocation', 'geolocationFilter', 'callingSearchSpace', 'commonDeviceConfig',
-  'phoneService', 'deviceProfile', 'endUser', 'phone', 'sipTrunk', 'emccTemplate', 'remoteCluster',
+  'phoneService', 'deviceProfile', 'endUser', 'applicationUser', 'phone', 'sipTrunk', 'emccTemplate', 'remoteCluster',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 

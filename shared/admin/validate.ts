@@ -139,14 +139,19 @@ export function recordRules(kind: EntityKind, r: AdminRecord): FieldError[] {
   if (kind === 'phone' && r.emEnabled === true && model && !model.supportsEm) {
     errors.push({ field: 'emEnabled', message: `${model.name} does not support Extension Mobility` });
   }
-  if (kind === 'phoneService' && typeof r.url === 'string') {
-    const loginType = /[?&]loginType=([^&]*)/i.exec(r.url)?.[1];
-    if (loginType !== undefined && !['DN', 'SP', 'UID'].includes(loginType.toUpperCase())) {
-      errors.push({ field: 'url', message: `loginType must be DN, SP or UID (found "${loginType.slice(0, 20)}")` });
-    }
-  }
   if (kind === 'node' && !r.ipv4 && !r.ipv6) errors.push({ field: 'ipv4', message: 'A server needs an IPv4 or an IPv6 address' });
   return errors;
+}
+
+/**
+ * A warning for an EM service URL whose loginType is not DN, SP or UID. Unified CM saves any URL;
+ * phones using this one then show "LoginType invalid (215)".
+ */
+export function loginTypeWarning(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  const loginType = /[?&]loginType=([^&]*)/i.exec(url)?.[1];
+  if (loginType === undefined || ['DN', 'SP', 'UID'].includes(loginType.toUpperCase())) return undefined;
+  return `loginType must be DN, SP or UID (found "${loginType.slice(0, 20)}"): phones using this service will show LoginType invalid (215)`;
 }
 
 /** Fields check plus one-record rules: what both sides run before anything else. */

@@ -8,9 +8,12 @@ import { z } from 'zod';
 import { ENTITY_KINDS } from '../admin/fields';
 import { FORM_PAGES, SPECIAL_PAGES } from '../admin/pages';
 import { PURPOSE_IDS } from '../certificates';
+import { FAULT_IDS } from '../faults';
 
 /** A cluster by its lab name ("home", "visiting"), as LabSnapshot.clusters[].id gives it. */
 const cluster = z.string().min(1).max(30);
+/** One line of the trace: lab time, the cluster that wrote it (null: the lab), the text. */
+const TraceEntry = z.object({ at: z.number(), cluster: z.string().nullable(), text: z.string() });
 const kind = z.enum(ENTITY_KINDS);
 const page = z.enum(FORM_PAGES);
 const key = z.string().min(1).max(128);
@@ -127,13 +130,22 @@ export const ADMIN_REQUESTS = {
   /** Bulk Certificate Management: the SFTP directory and what can be done next. */
   'pki.bulk': { request: z.object({ cluster }).strict(), response: BulkCertificateStatus },
   'pki.submit': { request: z.object({ cluster, action: z.enum(['export', 'consolidate', 'import']) }).strict(), response: JobSubmitted },
-  /** The lab's trace, oldest first. */
-  'lab.trace': { request: z.object({}).strict(), response: z.object({ entries: z.array(z.object({ at: z.number(), text: z.string() })) }) },
+  /** Device > Phone > Log Out: end the EM login recorded for a phone (a database clean-up only; the phone is not reset). */
+  'admin.logOutPhone': { request: z.object({ cluster, device: key }).strict(), response: SaveResult },
+  /** A cluster's trace (or the whole lab's), oldest first. */
+  'lab.trace': { request: z.object({ cluster: cluster.optional() }).strict(), response: z.object({ entries: z.array(TraceEntry) }) },
+  /** The outside faults (shared/faults.ts) and which are on. */
+  'lab.faults': { request: z.object({}).strict(), response: z.object({ active: z.array(z.object({ fault: z.enum(FAULT_IDS), target: z.string() })) }) },
+  /**
+   * Switch a fault on or off. Target: a cluster's lab name, a node's host name, or for a link the
+   * two cluster names joined by "|".
+   */
+  'lab.setFault': { request: z.object({ fault: z.enum(FAULT_IDS), target: z.string().min(1).max(200), active: z.boolean() }).strict(), response: SaveResult },
 } as const;
 
 export const ADMIN_EVENTS = {
   /** A cluster's configuration or its jobs changed: admin pages showing it fetch again. */
   'admin.changed': z.object({ cluster, what: z.enum(['config', 'jobs', 'remote', 'certificates']) }),
   /** A new line of the lab's trace. */
-  'lab.trace': z.object({ at: z.number(), text: z.string() }),
+  'lab.trace': TraceEntry,
 } as const;

@@ -187,6 +187,23 @@ export const ERROR_CATALOGUE: readonly ErrorEntry[] = [
 
 const BY_CODE = new Map(ERROR_CATALOGUE.map((e) => [e.code, e]));
 
+/**
+ * The message Cisco's EM service puts in `<error code="N">` for the codes its EM API reference
+ * names (developer.cisco.com, Extension Mobility API response codes); other codes carry the
+ * guide's quick description.
+ */
+const EM_API_MESSAGES: Readonly<Record<number, string>> = {
+  0: 'Unknown Error', 1: 'Error on Parsing', 3: 'Invalid App User', 4: 'Policy Validation error', 5: 'Device logon disabled',
+  6: 'Database Error', 8: 'Query type undetermined', 9: 'Dir. User Info Error', 10: 'User lacks app proxy rights',
+  11: 'Device does not exist', 12: 'Dev. Profile not found', 18: 'Another user logged in', 19: 'No user logged in',
+  20: 'Hoteling flag error', 21: 'Hoteling Status error', 22: 'Device logon disabled', 23: 'User does not exist',
+};
+
+/** The text of an EM service failure answer for `code`. */
+export function emServiceMessage(code: number): string {
+  return EM_API_MESSAGES[code] ?? BY_CODE.get(code)?.summary['en-US'] ?? 'Unknown Error';
+}
+
 /** The catalogue row of a code; throws for a code the guide does not have (a programming error). */
 export function errorEntry(code: number): ErrorEntry {
   const entry = BY_CODE.get(code);

@@ -23,10 +23,25 @@ export function translator(locale: string | null | undefined): TFunction {
   const l = asLocale(locale);
   let t = cache.get(l);
   if (!t) {
-    t = instance.getFixedT(l);
+    t = remembering(instance.getFixedT(l));
     cache.set(l, t);
   }
   return t;
+}
+
+/** A translate function that looks a plain key (no options) up once: every phone screen asks for the same few. */
+function remembering(fixed: TFunction): TFunction {
+  const texts = new Map<string, string>();
+  const t = (key: string | string[], options?: unknown): string => {
+    if (options !== undefined || typeof key !== 'string') return (fixed as unknown as (k: unknown, o?: unknown) => string)(key, options);
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = fixed(key as never) as string;
+      texts.set(key, text);
+    }
+    return text;
+  };
+  return t as unknown as TFunction;
 }
 
 /** Whether an error screen is shown for a login or a logout attempt. */

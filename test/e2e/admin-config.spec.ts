@@ -446,12 +446,17 @@ test('a regenerated HOME Tomcat certificate fails the EMCC login with 208 and sa
     await expect(p).toHaveAttribute('data-cluster', 'VISIT');
     await click(p, 'soft1');
     await expect(p.getByTestId('line-1')).toContainText('3001');
-    // Live in the window that was showing the trace, and on a fresh look in the other one.
+    // The visiting cluster refused the certificate: live in its trace, and again on a fresh look.
     await visit.bringToFront();
     await expect(visit.getByTestId('trace-line').filter({ hasText: 'not in tomcat-trust' }).first()).toBeVisible();
-    await menu(home, 'Reports', 'Trace');
-    const untrusted = home.getByTestId('trace-line').filter({ hasText: 'not in tomcat-trust' }).first();
+    await menu(visit, 'System', 'Server');
+    await menu(visit, 'Reports', 'Trace');
+    const untrusted = visit.getByTestId('trace-line').filter({ hasText: 'not in tomcat-trust' }).first();
     await expect(untrusted).toContainText('home-pub');
+    // Each cluster has its own trace: the home cluster's holds none of the visiting cluster's lines.
+    await menu(home, 'Reports', 'Trace');
+    await expect(home.getByTestId('trace-line').first()).toBeVisible();
+    await expect(home.getByTestId('trace-line').filter({ hasText: 'not in tomcat-trust' })).toHaveCount(0);
   });
 
   await test.step('repair: export on both, consolidate, import on both, update the remote cluster on VISIT', async () => {

@@ -62,3 +62,24 @@ export function phone(page: Page, deviceName: string): Locator {
 export async function click(p: Locator, ...keys: string[]): Promise<void> {
   for (const k of keys) await p.locator(`[data-key="${k}"]`).click();
 }
+
+/**
+ * Send one request to the lab's API over a WebSocket of its own, from the page (the page's URL
+ * carries the token): `{id, name, payload}`, answered `{id, ok, result|error}`. For configuring
+ * the lab before a test drives the UI.
+ */
+export async function labApi<T = unknown>(page: Page, name: string, payload: unknown): Promise<T> {
+  return page.evaluate(([name, payload]) => new Promise<T>((resolve, reject) => {
+    const token = new URLSearchParams(location.search).get('token') ?? '';
+    const ws = new WebSocket(`ws://${location.host}/api?token=${token}`);
+    ws.onopen = () => ws.send(JSON.stringify({ id: 1, name, payload }));
+    ws.onerror = () => reject(new Error(`${name}: the API WebSocket failed`));
+    ws.onmessage = (e: MessageEvent<string>) => {
+      const m = JSON.parse(e.data) as { id?: number; ok: boolean; result?: T; error?: unknown };
+      if (m.id !== 1) return;
+      ws.close();
+      if (m.ok) resolve(m.result as T);
+      else reject(new Error(`${name}: ${JSON.stringify(m.error)}`));
+    };
+  }), [name, payload] as const);
+}

@@ -58,6 +58,8 @@ export function press(lab: Lab, device: string, ...keys: PhoneKey[]): void {
 
 /** Services > Extension Mobility: the EM login (or logout) screen. */
 export async function openExtensionMobility(lab: Lab, device: string): Promise<PhoneScreen> {
+  // Services closes whatever service screen is open; pressed again it opens the menu.
+  if (lab.phone(device)!.screen().view.kind !== 'idle') press(lab, device, 'services');
   press(lab, device, 'services');
   await waitForScreen(lab, device, (s) => s.view.kind === 'menu' && s.view.items.includes('Extension Mobility'));
   press(lab, device, 'select');

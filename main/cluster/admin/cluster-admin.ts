@@ -10,7 +10,7 @@ import type { SaveResult, ServiceActivation, ValidationReport } from '../../../s
 import { EMCC_TRUNK_TYPE, ENTITIES, MAX_EMCC_TRUNKS, MAX_PHONES } from '../../../shared/admin/entities';
 import { ENTITY_KINDS, type AdminRecord, type EntityKind, type FieldError } from '../../../shared/admin/fields';
 import { PAGES, type FormPage } from '../../../shared/admin/pages';
-import { checkFields, checkRecord } from '../../../shared/admin/validate';
+import { checkFields, checkRecord, loginTypeWarning } from '../../../shared/admin/validate';
 import { ACTIVATABLE_SERVICES, SERVICES } from '../../../shared/cluster-services';
 import { EMCC_FEATURE_PARAMETERS, EM_SERVICE_PARAMETERS, type ParamDef } from '../../../shared/parameters';
 import { ENTITY_TABLES } from '../store/entity-tables';
@@ -120,6 +120,11 @@ export class ClusterAdmin {
         const publisher = store.nodes().find((n) => n.role === 'publisher');
         if (!existing && r.role === 'publisher' && publisher) errors.push({ field: 'role', message: `The cluster already has a publisher (${publisher.host})` });
         if (!existing && r.role === 'subscriber' && !publisher) errors.push({ field: 'role', message: 'The first server of a cluster is its publisher' });
+        break;
+      }
+      case 'phoneService': {
+        const warning = loginTypeWarning(r.url);
+        if (warning) warnings.push(warning);
         break;
       }
       case 'endUser': {

@@ -12,12 +12,12 @@ export class DatabaseTooNewError extends Error {}
 export interface NodeRow { name: string; host: string; role: 'publisher' | 'subscriber'; ipv4: string | null; ipv6: string | null }
 export interface UserRow { user_id: string; self_service_id: string | null; pin: string; primary_extension: string | null; emcc_enabled: number; must_change_pin: number }
 export interface PhoneRow { name: string; model: string; device_pool: string | null; em_enabled: number; security_mode: 'non-secure' | 'secure'; logout_profile: string | null }
-export interface ProfileRow { name: string; model: string; description: string; user_locale: string | null }
+export interface ProfileRow { name: string; model: string; description: string; user_locale: string | null; intercom_dn?: string | null }
 export interface LineRow { position: number; dn: string; label: string }
 export interface ServiceRow { name: string; url: string; secure_url: string | null; enabled: number; enterprise_subscription: number }
-export interface RemoteClusterRow { cluster_id: string; fqdn: string; emcc_enabled: number; pstn_enabled: number; rsvp_enabled: number; remote_emcc_activated: number; remote_pstn_activated: number; remote_rsvp_activated: number; remote_version: string | null; last_update: number | null }
+export interface RemoteClusterRow { cluster_id: string; fqdn: string; emcc_enabled: number; pstn_enabled: number; rsvp_enabled: number; remote_emcc_activated: number; remote_pstn_activated: number; remote_rsvp_activated: number; remote_version: string | null; last_update: number | null; update_error: number | null }
 export interface ServiceProfileRow { emcc_active: number; pstn_active: number; pstn_trunk: string | null; rsvp_active: number; rsvp_trunk: string | null }
-export interface EmccDeviceRow { name: string; security_mode: string; bound_device: string | null; user_id: string | null; profile: string | null; visiting_cluster: string | null; login_at: number | null }
+export interface EmccDeviceRow { name: string; security_mode: string; bound_device: string | null; user_id: string | null; profile: string | null; visiting_cluster: string | null; login_at: number | null; expires_at: number | null; emcc_security: string | null }
 export interface JobRow { id: number; kind: string; description: string; params: string; status: 'Pending' | 'Processing' | 'Completed' | 'Failed'; progress: number; total: number; result: string; submitted_at: number; finished_at: number | null }
 /** A row of an administration list: column -> value. */
 export type EntityRow = Record<string, string | number | null>;
@@ -25,7 +25,13 @@ export interface LineRowIn { position: number; dn: string; label: string }
 export type ChildValues = Record<string, LineRowIn[] | string[]>;
 export interface CertificateRow { node: string; purpose: string; pem: string; key_pem: string; fingerprint: string; created_at: number }
 export interface TrustRow { store: string; fingerprint: string; pem: string; source: string; added_at: number }
-export interface LoginRow { device: string; user_id: string; profile: string | null; kind: 'local' | 'emcc'; home_cluster: string | null; home_tftp: string | null; login_at: number }
+export interface LoginRow {
+  device: string; user_id: string; profile: string | null; kind: 'local' | 'emcc'; home_cluster: string | null; home_tftp: string | null; login_at: number;
+  /** Lab time the login ends by itself (maximum login time, exclusiveDuration); null: never. */
+  expires_at?: number | null;
+  emcc_security?: string | null;
+}
+export interface AppUserRow { user_id: string; password: string; em_proxy_rights: number }
 
 export class ClusterStore {
   readonly db: Database.Database;
@@ -46,7 +52,34 @@ export class ClusterStore {
 
   /** Run `fn` in one transaction. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      // Values read or written inside the rolled-back transaction must not outlive it.
+      this.forgetCached();
+      throw e;
+    }
+  }
+
+  /**
+   * Reads every request makes (settings, parameters, which node runs what) are kept in memory.
+   * Only this store writes these tables, and every write drops what it changes.
+   */
+  private readonly cached = new Map<string, unknown>();
+
+  private memo<T>(key: string, read: () => T): T {
+    if (this.cached.has(key)) return this.cached.get(key) as T;
+    const value = read();
+    this.cached.set(key, value);
+    return value;
+  }
+
+  private forget(prefix: string): void {
+    for (const k of this.cached.keys()) if (k.startsWith(prefix)) this.cached.delete(k);
+  }
+
+  private forgetCached(): void {
+    this.cached.clear();
   }
 
   private migrate(): void {
@@ -94,9 +127,10 @@ export class ClusterStore {
 
   // --- settings (enterprise parameters, version, security mode) ---
   setting(key: string): string | undefined {
-    return this.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', key)?.value;
+    return this.memo(`setting:${key}`, () => this.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', key)?.value);
   }
   setSetting(key: string, value: string): void {
+    this.cached.delete(`setting:${key}`);
     this.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
   }
 
@@ -105,33 +139,37 @@ export class ClusterStore {
     return this.all<NodeRow>("SELECT * FROM nodes ORDER BY role = 'subscriber', name");
   }
   putNode(n: NodeRow): void {
+    this.forget('nodes:');
     this.run('INSERT OR REPLACE INTO nodes (name, host, role, ipv4, ipv6) VALUES (?, ?, ?, ?, ?)', n.name, n.host, n.role, n.ipv4, n.ipv6);
   }
   nodeServices(node: string): { service: string; activated: number }[] {
-    return this.all('SELECT service, activated FROM node_services WHERE node = ? ORDER BY service', node);
+    return this.memo(`nodes:services:${node}`, () => this.all<{ service: string; activated: number }>('SELECT service, activated FROM node_services WHERE node = ? ORDER BY service', node));
   }
   setNodeService(node: string, service: string, activated: boolean): void {
+    this.forget('nodes:');
     this.run('INSERT INTO node_services (node, service, activated) VALUES (?, ?, ?) ON CONFLICT(node, service) DO UPDATE SET activated = excluded.activated', node, service, activated ? 1 : 0);
   }
   /** Host names of the nodes where `service` is activated, publisher first. */
   nodesRunning(service: string): string[] {
-    return this.all<{ host: string }>(
+    return this.memo(`nodes:running:${service}`, () => this.all<{ host: string }>(
       "SELECT n.host FROM nodes n JOIN node_services s ON s.node = n.name WHERE s.service = ? AND s.activated = 1 ORDER BY n.role = 'subscriber', n.name",
       service,
-    ).map((r) => r.host);
+    ).map((r) => r.host));
   }
 
   // --- parameters ---
   serviceParameter(key: string): string | undefined {
-    return this.get<{ value: string }>('SELECT value FROM service_parameters WHERE key = ?', key)?.value;
+    return this.memo(`service:${key}`, () => this.get<{ value: string }>('SELECT value FROM service_parameters WHERE key = ?', key)?.value);
   }
   setServiceParameter(key: string, value: string): void {
+    this.cached.delete(`service:${key}`);
     this.run('INSERT INTO service_parameters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
   }
   featureParameter(key: string): string | undefined {
-    return this.get<{ value: string }>('SELECT value FROM emcc_feature_parameters WHERE key = ?', key)?.value;
+    return this.memo(`feature:${key}`, () => this.get<{ value: string }>('SELECT value FROM emcc_feature_parameters WHERE key = ?', key)?.value);
   }
   setFeatureParameter(key: string, value: string): void {
+    this.cached.delete(`feature:${key}`);
     this.run('INSERT INTO emcc_feature_parameters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
   }
 
@@ -188,6 +226,13 @@ export class ClusterStore {
   user(userId: string): UserRow | undefined {
     return this.get<UserRow>('SELECT * FROM end_users WHERE user_id = ?', userId);
   }
+  /** A new PIN from the change-credential screen: it replaces the old one and clears "must change". */
+  setUserPin(userId: string, pin: string): void {
+    this.run('UPDATE end_users SET pin = ?, must_change_pin = 0 WHERE user_id = ?', pin, userId);
+  }
+  appUser(userId: string): AppUserRow | undefined {
+    return this.get<AppUserRow>('SELECT user_id, password, em_proxy_rights FROM application_users WHERE user_id = ?', userId);
+  }
   usersBySelfServiceId(id: string): UserRow[] {
     return this.all<UserRow>('SELECT * FROM end_users WHERE self_service_id = ?', id);
   }
@@ -233,9 +278,9 @@ export class ClusterStore {
     );
   }
   /** Record what a remote cluster update learned (or that the remote did not answer). */
-  setRemoteStatus(clusterId: string, s: { emcc: boolean; pstn: boolean; rsvp: boolean; version: string | null; at: number }): void {
-    this.run('UPDATE remote_clusters SET remote_emcc_activated = ?, remote_pstn_activated = ?, remote_rsvp_activated = ?, remote_version = coalesce(?, remote_version), last_update = ? WHERE cluster_id = ?',
-      s.emcc ? 1 : 0, s.pstn ? 1 : 0, s.rsvp ? 1 : 0, s.version, s.at, clusterId);
+  setRemoteStatus(clusterId: string, s: { emcc: boolean; pstn: boolean; rsvp: boolean; version: string | null; at: number; error?: number | null }): void {
+    this.run('UPDATE remote_clusters SET remote_emcc_activated = ?, remote_pstn_activated = ?, remote_rsvp_activated = ?, remote_version = coalesce(?, remote_version), last_update = ?, update_error = ? WHERE cluster_id = ?',
+      s.emcc ? 1 : 0, s.pstn ? 1 : 0, s.rsvp ? 1 : 0, s.version, s.at, s.error ?? null, clusterId);
   }
   remoteClusters(): RemoteClusterRow[] {
     return this.all<RemoteClusterRow>('SELECT * FROM remote_clusters ORDER BY cluster_id');
@@ -292,6 +337,8 @@ export class ClusterStore {
     const table = ClusterStore.ident(t.table);
     const cols = Object.keys(values).map(ClusterStore.ident);
     const newKey = String(values[t.keyColumn]);
+    // A server saved or renamed changes which node runs what (its services follow by cascade).
+    this.forget('nodes:');
     this.transaction(() => {
       this.db.pragma('defer_foreign_keys = ON');
       if (oldKey === null) {
@@ -319,6 +366,7 @@ export class ClusterStore {
     });
   }
   deleteEntity(t: EntityTable, key: string): boolean {
+    this.forget('nodes:');
     return this.run(`DELETE FROM ${ClusterStore.ident(t.table)} WHERE ${ClusterStore.ident(t.keyColumn)} = ? COLLATE NOCASE`, key).changes > 0;
   }
   /** Keys of the rows of `t` whose `column` names `value` (what a delete or rename must consider). */
@@ -380,17 +428,20 @@ export class ClusterStore {
     this.run('INSERT OR REPLACE INTO certificates (node, purpose, pem, key_pem, fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       c.node, c.purpose, c.pem, c.key_pem, c.fingerprint, c.created_at);
   }
-  trusted(store?: string): TrustRow[] {
+  /** A trust store's entries (every request between clusters checks one), or all of them. */
+  trusted(store?: string): readonly TrustRow[] {
     return store
-      ? this.all<TrustRow>('SELECT * FROM trust_certificates WHERE store = ? ORDER BY source', store)
+      ? this.memo(`trust:${store}`, () => this.all<TrustRow>('SELECT * FROM trust_certificates WHERE store = ? ORDER BY source', store))
       : this.all<TrustRow>('SELECT * FROM trust_certificates ORDER BY store, source');
   }
   /** Add to a trust store; false when it already holds that certificate. */
   addTrusted(t: TrustRow): boolean {
+    this.forget('trust:');
     return this.run('INSERT OR IGNORE INTO trust_certificates (store, fingerprint, pem, source, added_at) VALUES (?, ?, ?, ?, ?)',
       t.store, t.fingerprint, t.pem, t.source, t.added_at).changes > 0;
   }
   removeTrusted(store: string, fingerprint: string): boolean {
+    this.forget('trust:');
     return this.run('DELETE FROM trust_certificates WHERE store = ? AND fingerprint = ?', store, fingerprint).changes > 0;
   }
 
@@ -430,17 +481,32 @@ export class ClusterStore {
   /**
    * Bind a free EMCC device to a visiting phone for a user, atomically; undefined when none is free.
    */
-  bindEmccDevice(b: { device: string; userId: string; profile: string; visitingCluster: string; at: number }): EmccDeviceRow | undefined {
-    return this.transaction(() => {
-      const free = this.get<{ name: string }>('SELECT name FROM emcc_devices WHERE bound_device IS NULL ORDER BY length(name), name LIMIT 1');
-      if (!free) return undefined;
-      this.run('UPDATE emcc_devices SET bound_device = ?, user_id = ?, profile = ?, visiting_cluster = ?, login_at = ? WHERE name = ?',
-        b.device, b.userId, b.profile, b.visitingCluster, b.at, free.name);
-      return this.get<EmccDeviceRow>('SELECT * FROM emcc_devices WHERE name = ?', free.name);
-    });
+  /** The EMCC device the next login would take (lowest number first); undefined when all are in use. */
+  freeEmccDevice(): EmccDeviceRow | undefined {
+    return this.get<EmccDeviceRow>('SELECT * FROM emcc_devices WHERE bound_device IS NULL ORDER BY length(name), name LIMIT 1');
+  }
+  /** Bind EMCC device `name` to a visiting phone for a user; false if it was taken meanwhile. */
+  bindEmccDevice(name: string, b: { device: string; userId: string; profile: string; visitingCluster: string; at: number; expiresAt: number | null; security: string }): boolean {
+    return this.run('UPDATE emcc_devices SET bound_device = ?, user_id = ?, profile = ?, visiting_cluster = ?, login_at = ?, expires_at = ?, emcc_security = ? WHERE name = ? AND bound_device IS NULL',
+      b.device, b.userId, b.profile, b.visitingCluster, b.at, b.expiresAt, b.security, name).changes > 0;
   }
   releaseEmccDevice(device: string): boolean {
-    return this.run('UPDATE emcc_devices SET bound_device = NULL, user_id = NULL, profile = NULL, visiting_cluster = NULL, login_at = NULL WHERE bound_device = ?', device).changes > 0;
+    return this.run('UPDATE emcc_devices SET bound_device = NULL, user_id = NULL, profile = NULL, visiting_cluster = NULL, login_at = NULL, expires_at = NULL, emcc_security = NULL WHERE bound_device = ?', device).changes > 0;
+  }
+  /** The earliest lab time a login of this cluster ends by itself, if any does. */
+  nextLoginExpiry(): number | undefined {
+    return this.get<{ t: number | null }>(
+      `SELECT min(t) AS t FROM (SELECT min(expires_at) AS t FROM em_logins WHERE kind = 'local'
+         UNION ALL SELECT min(expires_at) FROM emcc_devices WHERE bound_device IS NOT NULL)`,
+    )?.t ?? undefined;
+  }
+  /** Devices whose login has ended by `now`: local logins on our phones, and visiting phones bound to our EMCC devices. */
+  expiredLogins(now: number): string[] {
+    return this.all<{ device: string }>(
+      `SELECT device FROM em_logins WHERE kind = 'local' AND expires_at <= ?
+         UNION SELECT bound_device FROM emcc_devices WHERE bound_device IS NOT NULL AND expires_at <= ?`,
+      now, now,
+    ).map((r) => r.device);
   }
 
   // --- logins on this cluster's phones ---
@@ -451,8 +517,8 @@ export class ClusterStore {
     return this.all<LoginRow>('SELECT * FROM em_logins WHERE user_id = ?', userId);
   }
   recordLogin(l: LoginRow): void {
-    this.run('INSERT INTO em_logins (device, user_id, profile, kind, home_cluster, home_tftp, login_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      l.device, l.user_id, l.profile, l.kind, l.home_cluster, l.home_tftp, l.login_at);
+    this.run('INSERT INTO em_logins (device, user_id, profile, kind, home_cluster, home_tftp, login_at, expires_at, emcc_security) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      l.device, l.user_id, l.profile, l.kind, l.home_cluster, l.home_tftp, l.login_at, l.expires_at ?? null, l.emcc_security ?? null);
   }
   removeLogin(device: string): boolean {
     return this.run('DELETE FROM em_logins WHERE device = ?', device).changes > 0;

@@ -43,6 +43,7 @@ const TABLES: Record<EntityKind, { table: string; keyColumn?: string; overrides?
     },
   },
   endUser: { table: 'end_users', lists: { profiles: { table: 'user_profiles', owner: 'user_id', shape: 'names', value: 'profile' } } },
+  applicationUser: { table: 'application_users' },
   phone: {
     table: 'phones',
     overrides: { securityProfile: 'security_mode' },

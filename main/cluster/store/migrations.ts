@@ -239,6 +239,29 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 40,
+    name: 'login engine: application users, timed logins, EMCC security state, remote update errors, intercom',
+    sql: `
+      -- Application users of the EM API (appID / appCertificate) and their proxy-rights role.
+      CREATE TABLE application_users (
+        user_id TEXT PRIMARY KEY COLLATE NOCASE, description TEXT, password TEXT NOT NULL,
+        em_proxy_rights INTEGER NOT NULL DEFAULT 0
+      );
+      -- When a login ends by itself (maximum login time or the EM API's exclusiveDuration).
+      ALTER TABLE em_logins ADD COLUMN expires_at INTEGER;
+      -- 'secure' or 'non-secure' EMCC (seed tables 6-8), for EMCC logins.
+      ALTER TABLE em_logins ADD COLUMN emcc_security TEXT;
+      ALTER TABLE emcc_devices ADD COLUMN expires_at INTEGER;
+      ALTER TABLE emcc_devices ADD COLUMN emcc_security TEXT;
+      -- The error code of the last remote cluster update that failed (NULL when it succeeded).
+      ALTER TABLE remote_clusters ADD COLUMN update_error INTEGER;
+      ALTER TABLE device_profiles ADD COLUMN intercom_dn TEXT;
+      -- The next login to end by itself is looked up after every login and logout.
+      CREATE INDEX em_logins_expiry ON em_logins(expires_at) WHERE expires_at IS NOT NULL;
+      CREATE INDEX emcc_devices_expiry ON emcc_devices(expires_at) WHERE expires_at IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

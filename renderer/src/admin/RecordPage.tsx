@@ -28,7 +28,7 @@ export function RecordPage({ kind, recordKey }: { kind: EntityKind; recordKey: s
   const busy = useAdmin((s) => s.busy);
   const loading = useAdmin((s) => s.loading);
   const confirming = useAdmin((s) => s.confirmingDelete);
-  const { saveRecord, askDelete, open, updateRemoteClustersNow } = useAdmin.getState();
+  const { saveRecord, askDelete, open, updateRemoteClustersNow, logOutPhone } = useAdmin.getState();
   const existing = recordKey !== null;
 
   const submit = (e: FormEvent) => {
@@ -46,6 +46,10 @@ export function RecordPage({ kind, recordKey }: { kind: EntityKind; recordKey: s
           <button type="button" className="admin-button" data-testid="add-new" onClick={() => void open({ type: 'record', kind, key: null })}>Add New</button>
           {kind === 'remoteCluster' && existing ? (
             <button type="button" className="admin-button" data-testid="update-remote-now" disabled={busy} onClick={() => void updateRemoteClustersNow()}>Update Remote Cluster Now</button>
+          ) : null}
+          {kind === 'phone' && existing ? (
+            <button type="button" className="admin-button" data-testid="log-out-phone" disabled={busy} title="Removes the EM login recorded for this phone; the phone is not reset"
+              onClick={() => void logOutPhone(recordKey)}>Log Out</button>
           ) : null}
           <button type="button" className="admin-button link" data-testid="back-to-list" onClick={() => void open({ type: 'list', kind })}>Back to Find/List</button>
         </div>

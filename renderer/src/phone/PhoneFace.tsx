@@ -36,6 +36,7 @@ function ScreenMiddle({ screen, press }: { screen: PhoneScreen; press: (key: Pho
       return (
         <div className="view view-menu">
           <div className="view-title">{v.title}</div>
+          {v.prompt ? <div className="view-prompt">{v.prompt}</div> : null}
           <ol className="menu-items">
             {v.items.map((item, i) => (
               // Clicking an item picks it, as its number on the keypad does.

@@ -33,7 +33,7 @@ export function formPageOf(view: AdminView): FormPage | null {
   return null;
 }
 
-/** At most this many trace lines are kept in the window (the lab keeps its last 1000). */
+/** At most this many trace lines are kept in the window (the lab keeps its last 5000). */
 const TRACE_LIMIT = 1000;
 
 /** A message at the top of the page. */
@@ -89,6 +89,8 @@ interface AdminState {
   saveActivation(host: string): Promise<void>;
   submitJob(job: JobRequest): Promise<void>;
   updateRemoteClustersNow(): Promise<void>;
+  /** Device > Phone > Log Out: remove the phone's EM login record here (the phone is not reset). */
+  logOutPhone(device: string): Promise<void>;
   regenerateCertificate(host: string, purpose: CertificatePurpose): Promise<boolean>;
   downloadCertificate(host: string, purpose: CertificatePurpose, format: 'pem' | 'der'): Promise<void>;
   untrustCertificate(store: string, fingerprint: string): Promise<boolean>;
@@ -176,7 +178,7 @@ export const useAdmin = create<AdminState>((set, get) => {
           await Promise.all([loadForm('sftpSettings', fresh, current), status, jobs]);
         } else if (view.page === 'trace' && !fresh) {
           // Lines that come in while the list is on its way are already shown; keep them once.
-          const { entries } = await api.request('lab.trace', {});
+          const { entries } = await api.request('lab.trace', { cluster });
           if (current()) set((s) => ({ trace: mergeTrace(entries, s.trace).slice(-TRACE_LIMIT) }));
         }
         break;
@@ -262,7 +264,9 @@ export const useAdmin = create<AdminState>((set, get) => {
         });
         api.on('lab.trace', (entry) => {
           const { view } = get();
-          if (view.type === 'special' && view.page === 'trace') set((s) => ({ trace: [...s.trace, entry].slice(-TRACE_LIMIT) }));
+          // This cluster's lines and the lab's own (faults switched on or off).
+          const ours = entry.cluster === null || entry.cluster === get().cluster;
+          if (ours && view.type === 'special' && view.page === 'trace') set((s) => ({ trace: [...s.trace, entry].slice(-TRACE_LIMIT) }));
         });
         api.on('lab.changed', (snapshot) => {
           const info = snapshot.clusters.find((c) => c.id === get().cluster);
@@ -427,6 +431,16 @@ export const useAdmin = create<AdminState>((set, get) => {
         await api.request('admin.updateRemoteClustersNow', { cluster });
         set({ notice: { tone: 'info', text: 'Remote cluster update started: the remote clusters are being asked what they activated.' } });
         await loadShown(true);
+      });
+    },
+
+    async logOutPhone(device) {
+      const { cluster } = get();
+      await act(async () => {
+        const r = await api.request('admin.logOutPhone', { cluster, device });
+        set(r.ok
+          ? { notice: { tone: 'info', text: `The login on ${device} was removed from this cluster's database. The phone was not reset: after an EMCC login it stays registered to the home cluster until it resets or the user logs out there.` } }
+          : { errors: r.errors, notice: failedNotice(r.errors, 'nothing was logged out') });
       });
     },
 

@@ -37,11 +37,16 @@ describe('cluster database', () => {
   it('binds each free EMCC device once: the sixth login on five devices finds none', () => {
     const { store, apply } = bareCluster();
     apply(HOME_CLUSTER);
-    const bound = Array.from({ length: 6 }, (_, i) =>
-      store.bindEmccDevice({ device: `SEPVISIT${i}`, userId: 'alice', profile: 'alice-udp', visitingCluster: 'VISIT', at: 0 })?.name);
+    const binding = (device: string) => ({ device, userId: 'alice', profile: 'alice-udp', visitingCluster: 'VISIT', at: 0, expiresAt: null, security: 'non-secure' });
+    const bindNext = (device: string) => {
+      const free = store.freeEmccDevice();
+      return free && store.bindEmccDevice(free.name, binding(device)) ? free.name : undefined;
+    };
+    const bound = Array.from({ length: 6 }, (_, i) => bindNext(`SEPVISIT${i}`));
     expect(bound).toEqual(['EMCC1', 'EMCC2', 'EMCC3', 'EMCC4', 'EMCC5', undefined]);
+    expect(store.bindEmccDevice('EMCC1', binding('SEPY'))).toBe(false);
     expect(store.releaseEmccDevice('SEPVISIT2')).toBe(true);
-    expect(store.bindEmccDevice({ device: 'SEPX', userId: 'alice', profile: 'alice-udp', visitingCluster: 'VISIT', at: 0 })?.name).toBe('EMCC3');
+    expect(bindNext('SEPX')).toBe('EMCC3');
     store.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEmRequest } from '../../../main/cluster/em-xml';
+import { parseEmRequest } from '../../../main/cluster/em/em-xml';
 import { parseXml, XmlError } from '../../../main/xml/xml';
 
 describe('XML input', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENTITIES, fieldOf } from '../../../shared/admin/entities';
 import type { FieldDef } from '../../../shared/admin/fields';
 import { PAGES } from '../../../shared/admin/pages';
-import { blankRecord, checkField, checkFields, checkRecord, recordRules } from '../../../shared/admin/validate';
+import { blankRecord, checkField, checkFields, checkRecord, recordRules, loginTypeWarning } from '../../../shared/admin/validate';
 import { PHONE_MODELS } from '../../../shared/phone-models';
 
 const pageField = (page: keyof typeof PAGES, key: string): FieldDef => PAGES[page].fields.find((f) => f.key === key)!;
@@ -185,12 +185,13 @@ describe('recordRules: the guide\'s rules on one record', () => {
     expect(recordRules('phone', { model: '7940', emEnabled: true })).toEqual([]);
   });
 
-  it('a phone service URL\'s loginType must be DN, SP or UID (any letter case); none at all is fine', () => {
+  it('a phone service URL whose loginType is not DN, SP or UID (any letter case) is warned about, as phones will show 215; none at all is fine', () => {
     const url = 'http://cucm/emapp/EMAppServlet?device=#DEVICENAME#';
-    expect(recordRules('phoneService', { url })).toEqual([]);
-    for (const t of ['DN', 'sp', 'Uid']) expect(recordRules('phoneService', { url: `${url}&loginType=${t}` })).toEqual([]);
-    expect(recordRules('phoneService', { url: `${url}&loginType=` })).toEqual([{ field: 'url', message: 'loginType must be DN, SP or UID (found "")' }]);
-    expect(recordRules('phoneService', { url: `${url}&LOGINTYPE=PIN` }).map((e) => e.field)).toEqual(['url']);
+    expect(loginTypeWarning(url)).toBeUndefined();
+    for (const t of ['DN', 'sp', 'Uid']) expect(loginTypeWarning(`${url}&loginType=${t}`)).toBeUndefined();
+    expect(loginTypeWarning(`${url}&loginType=`)).toMatch(/loginType must be DN, SP or UID \(found ""\).*215/);
+    expect(loginTypeWarning(`${url}&LOGINTYPE=PIN`)).toMatch(/found "PIN"/);
+    expect(recordRules('phoneService', { url: `${url}&loginType=PIN` })).toEqual([]);
   });
 
   it('a server without an IPv4 or IPv6 address is refused on ipv4', () => {

@@ -418,9 +418,9 @@ describe('Phone Services', () => {
     expectSaved(admin.save('phoneService', null, service(`${EM}&loginType=${t}`)));
   });
 
-  it('a service URL with another loginType is refused on url', () => {
+  it('a service URL with another loginType is saved, as Unified CM saves any URL, with a warning that phones will show 215', () => {
     const { admin } = freshCluster();
-    expectRefused(admin.save('phoneService', null, service(`${EM}&loginType=PIN`)), 'url', /loginType must be DN, SP or UID \(found "PIN"\)/);
+    expect(expectSaved(admin.save('phoneService', null, service(`${EM}&loginType=PIN`)))).toEqual([expect.stringMatching(/loginType must be DN, SP or UID \(found "PIN"\).*215/)]);
   });
 
   it('the service URL must be http(s); the secure URL must be https', () => {

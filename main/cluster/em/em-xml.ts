@@ -4,7 +4,7 @@
  * (emccRequest/emccResponse, as TechNote 214535 logs them). Parsing never throws: anything
  * unexpected comes back as a parse failure (error 1).
  */
-import { buildXml, child, children, has, parseXml, text, attr, XmlError, type XmlNode } from '../xml/xml';
+import { buildXml, child, children, has, parseXml, text, attr, XmlError, type XmlNode } from '../../xml/xml';
 
 export interface AppInfo {
   appId: string;
@@ -24,6 +24,10 @@ export interface LoginRequest {
   deviceProfile?: string;
   /** Minutes, or 'indefinite'; absent means the service parameter's maximum login time. */
   exclusiveDuration?: number | 'indefinite';
+  /** The new PIN of the change-credential screen (after error 41). EMApp requests only. */
+  newCredential?: string;
+  /** The EMApp lets the user pick among several device profiles: answer the list instead of picking the first. */
+  offerProfiles?: boolean;
 }
 
 export interface LogoutRequest {
@@ -65,6 +69,8 @@ export interface EmccLogin {
   phoneSecurityMode: string;
   visitingVersion: string;
   visitingSecurityMode: string;
+  newCredential?: string;
+  offerProfiles?: boolean;
 }
 
 /** home -> visiting (or visiting -> home): this EMCC login has ended. */
@@ -144,6 +150,7 @@ export function parseEmRequest(xml: string, options: { knowsLoginType: boolean }
           request: {
             type: 'login', app, deviceName: req(l, 'deviceName'), userId: req(l, 'userID'),
             credential: text(child(l, 'credential')), loginType: loginTypeOf(l), deviceProfile: opt(l, 'deviceProfile'), exclusiveDuration,
+            newCredential: opt(l, 'newCredential'), offerProfiles: has(l, 'offerProfiles'),
           },
         };
       }
@@ -183,6 +190,7 @@ export function parseEmRequest(xml: string, options: { knowsLoginType: boolean }
             type: 'emccLogin', clusterId: req(l, 'clusterId'), deviceName: req(l, 'deviceName'), deviceModel: req(l, 'deviceModel'),
             userId: req(l, 'userID'), credential: text(child(l, 'credential')) ?? '', loginType: loginTypeOf(l), deviceProfile: opt(l, 'deviceProfile'),
             phoneSecurityMode: req(l, 'phoneSecurityMode'), visitingVersion: req(l, 'visitingVersion'), visitingSecurityMode: req(l, 'visitingSecurityMode'),
+            newCredential: opt(l, 'newCredential'), offerProfiles: has(l, 'offerProfiles'),
           },
         };
       }
@@ -205,6 +213,14 @@ export function parseEmRequest(xml: string, options: { knowsLoginType: boolean }
 
 export function successXml(): string {
   return buildXml({ response: { success: '' } });
+}
+
+/**
+ * The profiles a user may pick from (EMApp only: a user controlling several device profiles picks
+ * one on the phone before the login completes).
+ */
+export function profileChoiceXml(profiles: readonly string[]): string {
+  return buildXml({ response: { deviceProfiles: { deviceProfile: [...profiles] } } });
 }
 
 export function failureXml(code: number, message: string): string {
@@ -283,6 +299,8 @@ export function emRequestXml(r: EmRequest): string {
             ...(r.exclusiveDuration !== undefined
               ? { exclusiveDuration: r.exclusiveDuration === 'indefinite' ? { indefinite: '' } : { time: String(r.exclusiveDuration) } }
               : {}),
+            ...(r.newCredential ? { newCredential: r.newCredential } : {}),
+            ...(r.offerProfiles ? { offerProfiles: '' } : {}),
           },
         },
       });
@@ -302,6 +320,8 @@ export function emRequestXml(r: EmRequest): string {
             ...(r.loginType ? { loginType: r.loginType } : {}),
             ...(r.deviceProfile ? { deviceProfile: r.deviceProfile } : {}),
             phoneSecurityMode: r.phoneSecurityMode, visitingVersion: r.visitingVersion, visitingSecurityMode: r.visitingSecurityMode,
+            ...(r.newCredential ? { newCredential: r.newCredential } : {}),
+            ...(r.offerProfiles ? { offerProfiles: '' } : {}),
           },
         },
       });
