@@ -168,6 +168,7 @@ export const ENTITIES: Record<EntityKind, EntityDef> = {
       { key: 'primaryExtension', label: 'Primary Extension', type: 'text', maxLength: 24, pattern: DN_PATTERN },
       { key: 'emccEnabled', label: 'Enable Extension Mobility Cross Cluster', type: 'boolean', default: false },
       { key: 'profiles', label: 'Controlled Profiles', type: 'multiselect', ref: 'deviceProfile', default: [] },
+      { key: 'defaultProfile', label: 'Default Profile', type: 'select', ref: 'deviceProfile', noneLabel: '< None >', help: 'One of the controlled profiles: an EM API login that names no profile uses it, and the phone offers it first.' },
     ],
   },
   applicationUser: {

@@ -139,6 +139,9 @@ export function recordRules(kind: EntityKind, r: AdminRecord): FieldError[] {
   if (kind === 'phone' && r.emEnabled === true && model && !model.supportsEm) {
     errors.push({ field: 'emEnabled', message: `${model.name} does not support Extension Mobility` });
   }
+  if (kind === 'endUser' && r.defaultProfile && !((r.profiles ?? []) as string[]).some((p) => p.toLowerCase() === String(r.defaultProfile).toLowerCase())) {
+    errors.push({ field: 'defaultProfile', message: 'The default profile must be one of the controlled profiles' });
+  }
   if (kind === 'node' && !r.ipv4 && !r.ipv6) errors.push({ field: 'ipv4', message: 'A server needs an IPv4 or an IPv6 address' });
   return errors;
 }

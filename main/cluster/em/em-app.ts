@@ -10,6 +10,7 @@ import { errorDisplayText, translator, type EmAction } from '../../../shared/i18
 import { asLocale } from '../../../shared/i18n/messages';
 import { supportsLoginType } from '../../../shared/cluster-versions';
 import { phoneModel } from '../../../shared/phone-models';
+import { EM_SERVICE_PARAMETERS } from '../../../shared/parameters';
 import type { HttpClient } from '../../net/lab-network';
 import { ipPhoneXml, type SoftKeyItem } from '../../xml/cisco-ip-phone';
 import { child, children, text, type XmlNode } from '../../xml/xml';
@@ -92,7 +93,14 @@ export class EmApp {
     if (!state.ok) return this.error(state.code, 'login', locale);
     const user = text(child(child(child(state.body, 'deviceUserResults'), 'device'), 'userID'));
     if (user) return this.logoutPrompt(base, user, locale);
-    return this.loginForm(base, loginType, locale);
+    // Remember the Last User Logged In: the form offers the user ID entered last on this phone.
+    const lastUser = this.param('rememberLastUser') === 'true' ? (phone?.last_user ?? '') : '';
+    return this.loginForm(base, loginType, locale, lastUser);
+  }
+
+  /** A Cisco Extension Mobility service parameter of this cluster. */
+  private param(key: 'rememberLastUser' | 'alphanumericUserId'): string {
+    return this.deps.store.serviceParameter(key) ?? String(EM_SERVICE_PARAMETERS.find((p) => p.key === key)!.default);
   }
 
   /**
@@ -178,14 +186,16 @@ export class EmApp {
     return { ok: false, code: busy ? EmError.Busy : EmError.EmServiceConnection };
   }
 
-  private loginForm(url: string, loginType: LoginType | undefined, locale: string): string {
+  private loginForm(url: string, loginType: LoginType | undefined, locale: string, lastUser: string): string {
     const t = translator(locale);
+    // Alphanumeric User ID False: the user ID is entered as digits; an extension always is.
+    const idFlags = loginType === 'DN' || this.param('alphanumericUserId') !== 'true' ? 'T' : 'A';
     const idLabel = loginType === 'DN' ? t('em.primaryExtension') : loginType === 'SP' ? t('em.selfServiceUserId') : t('em.userId');
     const prompt = loginType === 'DN' ? t('em.promptDn') : loginType === 'SP' ? t('em.promptSp') : t('em.prompt');
     return ipPhoneXml({
       type: 'input', title: t('em.title'), prompt, url,
       items: [
-        { displayName: idLabel, queryStringParam: 'userid', defaultValue: '', inputFlags: loginType === 'DN' ? 'T' : 'A' },
+        { displayName: idLabel, queryStringParam: 'userid', defaultValue: lastUser, inputFlags: idFlags },
         { displayName: t('em.pin'), queryStringParam: 'seq', defaultValue: '', inputFlags: 'NP' },
       ],
       softKeys: this.inputSoftKeys(locale),

@@ -253,7 +253,11 @@ export class EmService {
     return newPin;
   }
 
-  /** The profile the login uses: the requested one, the only one, or (EMApp) the user's pick. */
+  /**
+   * The profile the login uses: the requested one; else, when the user controls several and the
+   * phone can ask, the user's pick (the default profile offered first); else the default profile,
+   * or the first.
+   */
   private pickProfile(user: UserRow, requested: string | undefined, offer: boolean, none: number): { profile: string } | { choose: string[] } {
     const profiles = this.deps.store.userProfiles(user.user_id);
     if (requested !== undefined) {
@@ -262,8 +266,9 @@ export class EmService {
       return { profile: match };
     }
     if (profiles.length === 0) refuse(none, `${user.user_id} controls no device profile`);
-    if (profiles.length > 1 && offer) return { choose: profiles };
-    return { profile: profiles[0]! };
+    const preferred = profiles.find((p) => p.toLowerCase() === user.default_profile?.toLowerCase());
+    if (profiles.length > 1 && offer) return { choose: preferred ? [preferred, ...profiles.filter((p) => p !== preferred)] : profiles };
+    return { profile: preferred ?? profiles[0]! };
   }
 
   private localLogin(r: LoginRequest, device: string, user: UserRow, viaPhone: boolean): string {
@@ -296,6 +301,7 @@ export class EmService {
         store.releaseEmccDevice(d);
       }
       store.recordLogin({ device, user_id: user.user_id, profile: pick.profile, kind: 'local', home_cluster: null, home_tftp: null, login_at: clock.now(), expires_at: expiresAt });
+      store.setLastUser(device, r.userId);
     });
     // Only a PIN the directory vouched for enters the cache; one the cache accepted keeps its age.
     if (viaPhone && (newPin !== undefined || r.credential === user.pin)) this.cache.remember(user.user_id, newPin ?? r.credential ?? '', this.intParam('cacheSize'));
@@ -374,9 +380,12 @@ export class EmService {
       return profileChoiceXml(profiles);
     }
     const security = text(child(login, 'emccSecurity')) ?? 'non-secure';
-    store.recordLogin({
-      device, user_id: text(child(login, 'userID')) ?? r.userId, profile: text(child(login, 'deviceProfile')) ?? null,
-      kind: 'emcc', home_cluster: home.clusterId, home_tftp: text(child(login, 'tftp')) ?? null, login_at: this.deps.clock.now(), emcc_security: security,
+    store.transaction(() => {
+      store.recordLogin({
+        device, user_id: text(child(login, 'userID')) ?? r.userId, profile: text(child(login, 'deviceProfile')) ?? null,
+        kind: 'emcc', home_cluster: home.clusterId, home_tftp: text(child(login, 'tftp')) ?? null, login_at: this.deps.clock.now(), emcc_security: security,
+      });
+      store.setLastUser(device, r.userId);
     });
     this.trace(`EM service: ${r.userId} of ${home.clusterId} logged in on ${device} (${security} EMCC); the phone resets to its home TFTP`);
     this.deps.resetPhone(device);

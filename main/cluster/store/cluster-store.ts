@@ -10,8 +10,8 @@ import { LATEST_VERSION, MIGRATIONS } from './migrations';
 export class DatabaseTooNewError extends Error {}
 
 export interface NodeRow { name: string; host: string; role: 'publisher' | 'subscriber'; ipv4: string | null; ipv6: string | null }
-export interface UserRow { user_id: string; self_service_id: string | null; pin: string; primary_extension: string | null; emcc_enabled: number; must_change_pin: number }
-export interface PhoneRow { name: string; model: string; device_pool: string | null; em_enabled: number; security_mode: 'non-secure' | 'secure'; logout_profile: string | null }
+export interface UserRow { user_id: string; self_service_id: string | null; pin: string; primary_extension: string | null; emcc_enabled: number; must_change_pin: number; default_profile?: string | null }
+export interface PhoneRow { name: string; model: string; device_pool: string | null; em_enabled: number; security_mode: 'non-secure' | 'secure'; logout_profile: string | null; last_user?: string | null }
 export interface ProfileRow { name: string; model: string; description: string; user_locale: string | null; intercom_dn?: string | null }
 export interface LineRow { position: number; dn: string; label: string }
 export interface ServiceRow { name: string; url: string; secure_url: string | null; enabled: number; enterprise_subscription: number }
@@ -253,6 +253,10 @@ export class ClusterStore {
   }
   phone(name: string): PhoneRow | undefined {
     return this.get<PhoneRow>('SELECT * FROM phones WHERE name = ?', name);
+  }
+  /** Remember who last logged in on a phone (Remember the Last User Logged In). */
+  setLastUser(phone: string, userId: string): void {
+    this.run('UPDATE phones SET last_user = ? WHERE name = ?', userId, phone);
   }
   phones(): PhoneRow[] {
     return this.all<PhoneRow>('SELECT * FROM phones ORDER BY name');

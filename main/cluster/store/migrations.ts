@@ -257,6 +257,9 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The error code of the last remote cluster update that failed (NULL when it succeeded).
       ALTER TABLE remote_clusters ADD COLUMN update_error INTEGER;
       ALTER TABLE device_profiles ADD COLUMN intercom_dn TEXT;
+      ALTER TABLE end_users ADD COLUMN default_profile TEXT;
+      -- Remember the Last User Logged In: the login form of the phone offers this user ID.
+      ALTER TABLE phones ADD COLUMN last_user TEXT;
       -- The next login to end by itself is looked up after every login and logout.
       CREATE INDEX em_logins_expiry ON em_logins(expires_at) WHERE expires_at IS NOT NULL;
       CREATE INDEX emcc_devices_expiry ON emcc_devices(expires_at) WHERE expires_at IS NOT NULL;

@@ -106,6 +106,17 @@ describe('EM API for third-party applications (facts section 10)', () => {
       expect(lab.cluster('HOME')!.store.login(HOME_PHONE)?.profile).toBe('alice-sales');
     });
 
+    it('a login that names no profile uses the user\'s Default Profile (else the first controlled one)', async () => {
+      await open(withRecord(HOME_API_DEF, 'endUser', 'alice', { profiles: ['alice-udp', 'alice-sales'], defaultProfile: 'alice-sales' }));
+      await succeeds(HOME, login(HOME_PHONE, 'alice'));
+      await waitForScreen(lab, HOME_PHONE, shows('HOME', ['1009'], 'alice'));
+      expect(lab.cluster('HOME')!.store.login(HOME_PHONE)?.profile).toBe('alice-sales');
+      // The Default Profile must be one the user controls.
+      const admin = lab.cluster('HOME')!.admin;
+      const carol = admin.save('endUser', 'carol', { ...admin.get('endUser', 'carol')!, defaultProfile: 'alice-sales' });
+      expect(carol.ok ? [] : carol.errors).toEqual([{ field: 'defaultProfile', message: 'The default profile must be one of the controlled profiles' }]);
+    });
+
     it('<exclusiveDuration><time>M</time> ends the login by itself after M minutes of lab time', async () => {
       await open();
       // 600 minutes: the lab clock runs 1000x real time, so the few real milliseconds the test

@@ -170,6 +170,14 @@ describe('interactions and restrictions (facts section 6)', () => {
       expect(lab.cluster('HOME')!.store.login(HOME_PHONE)?.profile).toBe('alice-sales');
     });
 
+    it('the user\'s Default Profile is offered first, so Select takes it', async () => {
+      lab = await openCodeLab(withRecord(TWO_PROFILES, 'endUser', 'alice', { defaultProfile: 'alice-udp' }));
+      await phonesReady(lab);
+      expect(await profileMenu(VISITING_PHONE, 'Select a device profile')).toBe(1);
+      press(lab, VISITING_PHONE, 'select');
+      await waitForScreen(lab, VISITING_PHONE, shows('HOME', ['1001'], 'alice'));
+    });
+
     it('EMCC: the visiting phone shows the menu (zh-CN: 选择设备配置文件); choosing alice-sales logs in on home with line 1009', async () => {
       lab = await openCodeLab(TWO_PROFILES);
       await phonesReady(lab);

@@ -288,4 +288,41 @@ describe('Cisco Extension Mobility service parameters', () => {
       await inAndOut('97531');
     });
   });
+
+  describe('the login form', () => {
+    /** The login form the phone shows when Extension Mobility opens. */
+    async function form(device: string) {
+      const s = await openExtensionMobility(lab, device);
+      if (s.view.kind !== 'input') throw new Error(`expected the login form, got ${JSON.stringify(s.view)}`);
+      return s.view;
+    }
+
+    it('Remember the Last User Logged In True: after alice logs in and out, the phone\'s form offers her user ID; False: it stays empty', async () => {
+      lab = await openCodeLab(withServiceParameters(HOME_WITH_ZH_PHONE, { rememberLastUser: true }));
+      await phonesReady(lab);
+      expect((await form(HOME_PHONE)).fields[0]?.value).toBe('');
+      await submitOn(lab, HOME_PHONE, 'alice', '12345');
+      await waitForScreen(lab, HOME_PHONE, (x) => x.loggedInUser === 'alice');
+      await logoutOn(lab, HOME_PHONE);
+      await waitForScreen(lab, HOME_PHONE, (x) => registeredTo('HOME')(x) && x.loggedInUser === null);
+      expect((await form(HOME_PHONE)).fields[0]?.value).toBe('alice');
+      // Another phone remembers nobody; with the parameter False the form is empty again.
+      expect((await form(HOME_PHONE_ZH)).fields[0]?.value).toBe('');
+      setServiceParameters(lab, 'HOME', { rememberLastUser: false });
+      expect((await form(HOME_PHONE)).fields[0]?.value).toBe('');
+    });
+
+    it('Alphanumeric User ID False: the user ID field takes digits only, as on a phone without letters', async () => {
+      lab = await openCodeLab(withServiceParameters(HOME_WITH_ZH_PHONE, { alphanumericUserId: false }));
+      await phonesReady(lab);
+      await form(HOME_PHONE);
+      press(lab, HOME_PHONE, '2', '2');
+      lab.phone(HOME_PHONE)!.typeText('ab12');
+      expect((await waitForScreen(lab, HOME_PHONE, () => true)).view).toMatchObject({ kind: 'input', fields: [{ value: '2212' }, { value: '' }] });
+      setServiceParameters(lab, 'HOME', { alphanumericUserId: true });
+      await form(HOME_PHONE);
+      lab.phone(HOME_PHONE)!.typeText('ab12');
+      expect((await waitForScreen(lab, HOME_PHONE, () => true)).view).toMatchObject({ kind: 'input', fields: [{ value: 'ab12' }, { value: '' }] });
+    });
+  });
 });
