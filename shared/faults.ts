@@ -17,6 +17,8 @@ export interface FaultDef {
   effect: string;
   /** The codes a phone or an EM API application then sees. */
   codes: readonly number[];
+  /** A fault with a size (latency, loss): its unit, default and limits. */
+  value?: { unit: 'ms' | '%'; default: number; min: number; max: number };
 }
 
 export const FAULTS = [
@@ -38,8 +40,18 @@ export const FAULTS = [
     effect: 'The Cisco Extension Mobility service of the node is stopped: nothing listens for it.' },
   { id: 'emAppInit', scope: 'node', label: 'EMApp initialization failed', codes: [210],
     effect: 'The EM application of the node could not reach the database when it started.' },
+  { id: 'nodeDown', scope: 'node', label: 'Node down', codes: [208],
+    effect: 'The node is off: every connection to it is refused (its EMApp, EM service, TFTP and CallManager).' },
+  { id: 'tftpDown', scope: 'node', label: 'TFTP service stopped', codes: [],
+    effect: 'The Cisco Tftp service of the node is stopped: phones get no configuration file from it.' },
+  { id: 'callManagerDown', scope: 'node', label: 'CallManager service stopped', codes: [],
+    effect: 'The Cisco CallManager service of the node is stopped: phones cannot register to it.' },
   { id: 'wanDown', scope: 'link', label: 'WAN down', codes: [208],
     effect: 'Nothing crosses the link between the two clusters.' },
+  { id: 'wanLatency', scope: 'link', label: 'WAN latency', codes: [], value: { unit: 'ms', default: 200, min: 1, max: 60_000 },
+    effect: 'Every request between the two clusters takes this much longer (lab time); beyond the 30 s answer timeout the sender gives up (40).' },
+  { id: 'wanLoss', scope: 'link', label: 'WAN packet loss', codes: [40], value: { unit: '%', default: 10, min: 1, max: 100 },
+    effect: 'This share of the requests between the two clusters is lost: the sender waits for its timeout (lab time) and gives up.' },
   { id: 'proxy', scope: 'link', label: 'HTTP proxy on the WAN', codes: [30],
     effect: 'Requests between the two clusters pass a proxy that adds a Via header (refused with 30 when EMCC Allow Proxy is False).' },
 ] as const satisfies readonly FaultDef[];

@@ -3,6 +3,7 @@
  * speed, faster (x60, x3600), paused, or jumps forward firing every timer due on the way, in
  * order. Domain code asks it for `now()` and timers instead of reading the wall clock.
  */
+import { outsideSpan } from '../net/trace-context';
 
 export interface TimerHandle {
   readonly id: number;
@@ -126,6 +127,16 @@ export class LabClock implements Clock {
     return this.isPaused;
   }
 
+  /** When the next timer is due (lab time), if any is pending. */
+  nextDueAt(): number | undefined {
+    for (let t = this.heap.peek(); t; t = this.heap.peek()) {
+      if (!this.cancelled.has(t.id)) return t.due;
+      this.heap.pop();
+      this.cancelled.delete(t.id);
+    }
+    return undefined;
+  }
+
   /** Timers not yet fired. */
   get pending(): number {
     return this.heap.size - this.cancelled.size;
@@ -207,7 +218,10 @@ export class LabClock implements Clock {
         // was at that instant and timers it sets land at the right place.
         this.isPaused = true;
         this.anchorLab = Math.max(this.anchorLab, t.due);
-        t.fn();
+        // Outside any login attempt's span: the real timer that woke the clock was armed by
+        // whoever set the earliest timer last, so its span says nothing about this timer (a
+        // reset notification, another phone's timer) and must not leak into it.
+        outsideSpan(t.fn);
       }
     } finally {
       this.isPaused = wasPaused;

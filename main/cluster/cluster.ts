@@ -3,7 +3,7 @@
  * CallManager) and one HTTP server per node on loopback, registered on the lab network under
  * the node's host name. Built from plain parts: a store, a clock and a network.
  */
-import type { Clock, TimerHandle } from '../clock/lab-clock';
+import type { Clock } from '../clock/lab-clock';
 import type { HttpClient, LabNetwork } from '../net/lab-network';
 import { startHttpServer, startHttpsServer, type RunningHttpsServer, type RunningServer } from '../net/http-server';
 import type { BulkCertificateStatus } from '../../shared/api/admin-contract';
@@ -19,6 +19,8 @@ import { nodeRouter } from './node-router';
 import type { ClusterStore } from './store/cluster-store';
 import { Tftp } from './tftp';
 import type { FaultView } from './fault-view';
+import { Scheduler } from './scheduler';
+import type { SchedulerState } from '../../shared/api/lab-contract';
 
 export interface ClusterNodeInfo {
   name: string;
@@ -40,6 +42,8 @@ export interface ClusterOptions {
   trace(text: string): void;
   /** The lab's outside faults, as this cluster sees them. */
   faults: FaultView;
+  /** Told after every run of one of the cluster's schedulers. */
+  schedulerRan?(state: SchedulerState): void;
 }
 
 export class Cluster {
@@ -51,7 +55,11 @@ export class Cluster {
   private readonly faults: FaultView;
   private readonly trace: (text: string) => void;
   private readonly servers = new Map<string, { http: RunningServer; https: RunningHttpsServer }>();
-  private updateTimer: TimerHandle | undefined;
+  /** The schedulers of the guide: remote cluster update, expired EMCC device maintenance, RSVP keepalive. */
+  readonly schedulers: readonly Scheduler[];
+  private readonly remoteUpdate: Scheduler;
+  /** Keepalives missed in a row toward each remote cluster, and whether its RSVP resources were released. */
+  private readonly rsvp = new Map<string, { missed: number; released: boolean }>();
   private started = false;
   private readonly changeListeners = new Set<(c: AdminChange) => void>();
   /** Server starts and stops run one after another, in the order the changes came. */
@@ -95,6 +103,23 @@ export class Cluster {
       verifyPeer: (der, host) => this.pki.verifyPeer(der, host),
       resetPhone: (device) => this.callManager.reset(device),
     });
+    const ran = (s: Scheduler) => () => options.schedulerRan?.(this.schedulerState(s));
+    this.remoteUpdate = new Scheduler({
+      id: 'remoteClusterUpdate', label: 'Remote Cluster Update',
+      intervalMs: () => this.featureMinutes('remoteClusterUpdateInterval', 30), run: () => this.runRemoteUpdate(),
+    }, clock, () => ran(this.remoteUpdate)());
+    const maintenance: Scheduler = new Scheduler({
+      id: 'expiredDeviceMaintenance', label: 'Expired EMCC Device Maintenance',
+      intervalMs: () => this.featureMinutes('expiredDeviceMaintenanceInterval', 1440), run: () => this.emService.sweepExpiredEmccDevices(),
+    }, clock, () => ran(maintenance)());
+    const keepAlive: Scheduler = new Scheduler({
+      id: 'rsvpKeepAlive', label: 'RSVP SIP Trunk KeepAlive',
+      intervalMs: () => Number(this.store.featureParameter('rsvpKeepAliveTimer') ?? 15) * 1000, run: () => this.rsvpKeepAlive(),
+    }, clock, (run) => {
+      // A keepalive every few seconds would flood the windows: only runs that changed something are told.
+      if (run.changed.length) ran(keepAlive)();
+    });
+    this.schedulers = [this.remoteUpdate, maintenance, keepAlive];
   }
 
   /** The lab's name of the cluster: stable while its Cluster ID may change. */
@@ -116,10 +141,8 @@ export class Cluster {
   private adminChanged(change: AdminChange): void {
     if (this.started && change.what === 'config') {
       if (change.kind === 'node') this.serverSync = this.serverSync.then(() => this.syncServers()).catch(() => undefined);
-      if (change.kind === 'featureParameters') {
-        this.clock.clearTimer(this.updateTimer);
-        this.scheduleRemoteUpdate();
-      }
+      // A new interval counts from now.
+      if (change.kind === 'featureParameters') for (const s of this.schedulers) s.start();
       // A new remote cluster is asked for its services at once, as the Remote Cluster page shows.
       if (change.kind === 'remoteCluster' && change.oldKey === null) void this.updateRemoteClustersNow();
     }
@@ -149,8 +172,71 @@ export class Cluster {
 
   /** "Update Remote Cluster Now": ask every remote cluster for its version and services. */
   async updateRemoteClustersNow(): Promise<void> {
-    await this.emService.updateRemoteClusters();
+    await this.remoteUpdate.runNow();
     for (const l of this.changeListeners) l({ what: 'config', kind: 'remoteCluster', key: '', oldKey: '', deleted: false });
+  }
+
+  /** The schedulers as the lab window shows them. */
+  schedulerStates(): SchedulerState[] {
+    return this.schedulers.map((s) => this.schedulerState(s));
+  }
+
+  private schedulerState(s: Scheduler): SchedulerState {
+    return { cluster: this.name, id: s.spec.id, label: s.spec.label, intervalMs: s.spec.intervalMs(), nextRunAt: s.nextRunAt, runs: s.lastRuns() };
+  }
+
+  private featureMinutes(key: 'remoteClusterUpdateInterval' | 'expiredDeviceMaintenanceInterval', fallback: number): number {
+    return Number(this.store.featureParameter(key) ?? fallback) * 60_000;
+  }
+
+  /**
+   * The node that runs the remote cluster update: the Default Server For Remote Cluster Update,
+   * else the Backup; with neither set, the first node running Extension Mobility. A node that is
+   * down or whose EM service is stopped cannot run it.
+   */
+  private remoteUpdateServer(): string | undefined {
+    const running = this.store.nodesRunning(SERVICES.extensionMobility);
+    const up = (host: string) => running.some((h) => h.toLowerCase() === host.toLowerCase())
+      && !this.faults.node(host, 'emServiceDown') && !this.faults.node(host, 'nodeDown');
+    const configured = [this.store.featureParameter('defaultRemoteUpdateServer'), this.store.featureParameter('backupRemoteUpdateServer')].filter((h): h is string => !!h);
+    return configured.length ? configured.find(up) : running.find(up);
+  }
+
+  private async runRemoteUpdate(): Promise<{ found: string; changed: string[] }> {
+    const server = this.remoteUpdateServer();
+    if (!server) return { found: 'neither the default nor the backup server for remote cluster update can run it (down, or its EM service stopped)', changed: [] };
+    const result = await this.emService.updateRemoteClusters();
+    return { found: `on ${server}: ${result.found}`, changed: result.changed };
+  }
+
+  /**
+   * RSVP SIP trunk keepalive: toward each remote cluster with RSVP Agent enabled, a keepalive
+   * that gets through the network path resets the count; two missed in a row release the RSVP
+   * resources held toward that cluster, and the next one that gets through restores them.
+   */
+  private rsvpKeepAlive(): { found: string; changed: string[] } {
+    const isp = this.store.serviceProfile();
+    if (!isp.rsvp_active) return { found: 'RSVP Agent is not active in the Intercluster Service Profile', changed: [] };
+    const remotes = this.store.remoteClusters().filter((r) => r.rsvp_enabled);
+    const changed: string[] = [];
+    let acknowledged = 0;
+    for (const r of remotes) {
+      const state = this.rsvp.get(r.cluster_id) ?? { missed: 0, released: false };
+      if (this.network.canReach(this.site, r.fqdn)) {
+        acknowledged++;
+        if (state.released) changed.push(`${r.cluster_id}: keepalive acknowledged again, RSVP resources available`);
+        this.rsvp.set(r.cluster_id, { missed: 0, released: false });
+        continue;
+      }
+      const missed = state.missed + 1;
+      const release = missed >= 2 && !state.released;
+      if (release) {
+        changed.push(`${r.cluster_id}: two keepalives missed, RSVP resources toward it released`);
+        this.trace(`RSVP keepalive: two keepalives to ${r.cluster_id} missed; RSVP resources released`);
+      }
+      this.rsvp.set(r.cluster_id, { missed, released: state.released || release });
+    }
+    return { found: `${acknowledged} of ${remotes.length} remote cluster${remotes.length === 1 ? '' : 's'} acknowledged`, changed };
   }
 
   identity(): ClusterIdentity {
@@ -225,19 +311,12 @@ export class Cluster {
   }
 
   /**
-   * Run the remote cluster update now and then every Remote Cluster Update Interval on the lab
-   * clock (EMCC Feature Configuration, default 30 minutes).
+   * Run the remote cluster update now, then start every scheduler on the lab clock at its
+   * interval (EMCC Feature Configuration).
    */
-  async startRemoteClusterUpdates(): Promise<void> {
-    await this.emService.updateRemoteClusters();
-    this.scheduleRemoteUpdate();
-  }
-
-  private scheduleRemoteUpdate(): void {
-    const minutes = Number(this.store.featureParameter('remoteClusterUpdateInterval') ?? 30);
-    this.updateTimer = this.clock.setTimer(minutes * 60_000, () => {
-      void this.emService.updateRemoteClusters().finally(() => this.scheduleRemoteUpdate());
-    });
+  async startSchedulers(): Promise<void> {
+    await this.remoteUpdate.runNow();
+    for (const s of this.schedulers) s.start();
   }
 
   nodes(): ClusterNodeInfo[] {
@@ -257,7 +336,7 @@ export class Cluster {
 
   async stop(): Promise<void> {
     this.started = false;
-    this.clock.clearTimer(this.updateTimer);
+    for (const s of this.schedulers) s.stop();
     this.emService.stop();
     await this.admin.bulk.stop();
     await this.serverSync;

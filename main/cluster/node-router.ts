@@ -73,12 +73,12 @@ export function nodeRouter(p: NodeParts): (req: HttpRequest) => Promise<HttpResp
     }
     const config = CONFIG_FILE.exec(req.path);
     if (config && req.method === 'GET') {
-      if (!active(SERVICES.tftp)) return unavailable;
+      if (!active(SERVICES.tftp) || p.faults.node(p.host, 'tftpDown')) return unavailable;
       const file = p.tftp.configFor(config[1]!);
       return file ? { status: 200, headers: XML, body: phoneConfigXml(file) } : { status: 404, body: 'file not found' };
     }
     if (req.path === REGISTER_PATH && req.method === 'POST') {
-      if (!active(SERVICES.callManager)) return unavailable;
+      if (!active(SERVICES.callManager) || p.faults.node(p.host, 'callManagerDown')) return unavailable;
       const r = p.callManager.register(req.body, p.node);
       return { status: r.status, headers: XML, body: r.body };
     }

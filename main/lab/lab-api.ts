@@ -86,7 +86,20 @@ export function labHandlers(lab: Lab): RequestHandlers {
       return { entries: lab.trace.list(c) };
     },
     'lab.faults': () => ({ active: lab.faults.list() }),
-    'lab.setFault': ({ fault, target, active }) => saveResult(lab.setFault(fault, target, active), target),
+    'lab.attempts': () => ({ attempts: lab.attempts.list() }),
+    'lab.setClock': async ({ speed, paused, advanceMs }) => {
+      if (speed !== undefined) lab.clock.setSpeed(speed);
+      if (paused === true) lab.clock.pause();
+      if (paused === false) lab.clock.resume();
+      if (advanceMs) await lab.advance(advanceMs);
+      return { now: lab.clock.now(), speed: lab.clock.speed, paused: lab.clock.paused };
+    },
+    'lab.schedulers': () => ({ schedulers: lab.schedulerStates() }),
+    'lab.exportTrace': ({ cluster: c }) => {
+      if (c !== undefined) cluster(c);
+      return lab.traceFile(c);
+    },
+    'lab.setFault': ({ fault, target, active, value }) => saveResult(lab.setFault(fault, target, active, value), target),
   };
 }
 
@@ -113,6 +126,8 @@ export function forwardEvents(lab: Lab, sink: EventSink): () => void {
   const offScreen = lab.onScreen((screen) => sink('phone.screen', screen));
   const offChange = lab.onChange(() => sink('lab.changed', lab.snapshot()));
   const offTrace = lab.trace.onEntry((entry) => sink('lab.trace', entry));
+  const offAttempt = lab.attempts.onAttempt((attempt) => sink('lab.attempt', attempt));
+  const offScheduler = lab.onSchedulerRun((state) => sink('lab.scheduler', state));
   const offAdmin = lab.onAdminChange((cluster, change) => {
     sink('admin.changed', { cluster, what: change.what === 'jobs' || change.what === 'certificates' ? change.what : change.kind === 'remoteCluster' ? 'remote' : 'config' });
   });
@@ -121,5 +136,7 @@ export function forwardEvents(lab: Lab, sink: EventSink): () => void {
     offChange();
     offAdmin();
     offTrace();
+    offAttempt();
+    offScheduler();
   };
 }

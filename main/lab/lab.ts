@@ -18,9 +18,11 @@ import { FRESH_KEYS, type KeySource } from '../cluster/pki/key-source';
 import { sftpSession } from '../net/sftp-client';
 import { startSftpServer, type RunningSftpServer } from '../net/sftp-server';
 import { Trace } from './trace';
+import { AttemptLog } from './attempts';
 import { LabFaults } from './lab-faults';
 import { faultDef, type FaultId } from '../../shared/faults';
 import type { FieldError } from '../../shared/admin/fields';
+import type { SchedulerState } from '../../shared/api/lab-contract';
 import { PhoneFirmware } from '../phone/firmware';
 import { PHONES_SITE, PhoneEndpoint } from '../phone/phone-endpoint';
 
@@ -51,6 +53,9 @@ export class Lab {
   private readonly registeredAt = new Map<string, string | null>();
   private readonly adminListeners = new Set<(cluster: string, change: AdminChange) => void>();
   readonly trace: Trace;
+  /** The phones' login attempts, each with the messages it caused (the last 200). */
+  readonly attempts: AttemptLog;
+  private readonly schedulerListeners = new Set<(s: SchedulerState) => void>();
   /** Outside faults switched on for clusters, nodes and links (shared/faults.ts). */
   readonly faults = new LabFaults();
   private sftp: RunningSftpServer | undefined;
@@ -60,17 +65,26 @@ export class Lab {
   private constructor(clock: LabClock) {
     this.clock = clock;
     this.trace = new Trace(() => clock.now());
+    this.attempts = new AttemptLog(() => clock.now());
+    this.network.observer = this.attempts;
+    // A line written while a message of an attempt is served is one of its decisions.
+    this.trace.onEntry((e) => {
+      if (e.span !== undefined) this.attempts.noteDecision(e.span, e.text);
+    });
     this.network.linkState = (from, to) => {
       const a = this.clusterOfSite(from);
       const b = this.clusterOfSite(to);
       if (!a || !b) return {};
+      const loss = this.faults.linkValue('wanLoss', a, b);
       return {
         down: this.faults.link('wanDown', a, b),
-        silent: this.faults.has('noResponse', b),
+        silent: this.faults.has('noResponse', b) || (loss !== undefined && this.lossRandom() * 100 < loss),
+        latencyMs: this.faults.linkValue('wanLatency', a, b),
         ...(this.faults.link('proxy', a, b) ? { via: '1.1 wan-proxy.lab' } : {}),
       };
     };
     this.network.labDelay = (ms, fn) => void clock.setTimer(ms, fn);
+    this.network.hostDown = (host) => this.faults.has('nodeDown', host);
     this.endpoint = new PhoneEndpoint((device, event) => {
       const phone = this.phones.get(device.toUpperCase());
       phone?.firmware.notify(event);
@@ -94,6 +108,9 @@ export class Lab {
           openFiles: (settings) => lab.openFiles(settings),
           trace: (text) => lab.trace.add(text, def.name),
           faults: lab.faults.viewFor(() => def.name),
+          schedulerRan: (state) => {
+            for (const l of lab.schedulerListeners) l(state);
+          },
         });
         lab.clusters.push(cluster);
         if (store.isEmpty()) applyDefinition(store, cluster.admin, def);
@@ -103,7 +120,7 @@ export class Lab {
       // A lab that never exported (new, or made before certificates existed) gets the exchange once.
       const neverExported = lab.clusters.every((c) => !c.store.setting('certLastExport'));
       if (options.exchangeCertificates && neverExported) await lab.exchangeCertificates();
-      await Promise.all(lab.clusters.map((c) => c.startRemoteClusterUpdates()));
+      await Promise.all(lab.clusters.map((c) => c.startSchedulers()));
       for (const c of lab.clusters) {
         for (const row of c.store.phones()) lab.addPhone(c, row.name, row.model);
         c.onAdminChange((change) => lab.adminChanged(c, change));
@@ -113,6 +130,16 @@ export class Lab {
       throw e;
     }
     return lab;
+  }
+
+  /** Which requests a lossy link drops: a seeded sequence, so a lab with the same faults loses the same requests. */
+  private lossState = 0x2545f491;
+  private lossRandom(): number {
+    // mulberry32
+    let t = (this.lossState = (this.lossState + 0x6d2b79f5) | 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   /** The lab name of the cluster whose nodes form `site`, if it is a cluster's. */
@@ -187,13 +214,57 @@ export class Lab {
   }
 
   /** A cluster by its lab name ("home"). */
+  /** Every scheduler of every cluster. */
+  schedulerStates(): SchedulerState[] {
+    return this.clusters.flatMap((c) => c.schedulerStates());
+  }
+
+  onSchedulerRun(listener: (s: SchedulerState) => void): () => void {
+    this.schedulerListeners.add(listener);
+    return () => this.schedulerListeners.delete(listener);
+  }
+
+  /**
+   * Jump the lab clock forward by `ms`, firing every timer due on the way in order, and letting
+   * each scheduler run that a timer started finish before the next timer fires (a run is real
+   * network traffic: it must see the lab as it was at its due time).
+   */
+  async advance(ms: number): Promise<void> {
+    const target = this.clock.now() + ms;
+    for (let next = this.clock.nextDueAt(); next !== undefined && next <= target; next = this.clock.nextDueAt()) {
+      this.clock.advance(Math.max(0, next - this.clock.now()));
+      const running = this.schedulerRunsInProgress();
+      if (running.length) await Promise.all(running);
+    }
+    this.clock.advance(Math.max(0, target - this.clock.now()));
+    await Promise.all(this.schedulerRunsInProgress());
+  }
+
+  private schedulerRunsInProgress(): Promise<void>[] {
+    const running: Promise<void>[] = [];
+    for (const c of this.clusters) for (const s of c.schedulers) if (s.inProgress) running.push(s.inProgress);
+    return running;
+  }
+
+  /** A cluster's trace (or the whole lab's) as a text file: one line per entry, lab time first. */
+  traceFile(cluster?: string): { fileName: string; text: string } {
+    const lines = this.trace.list(cluster).map((e) => `${new Date(e.at).toISOString()}\t${e.cluster ?? 'lab'}\t${e.text}`);
+    const stamp = new Date(this.clock.now()).toISOString().replace(/[:.]/g, '-');
+    return { fileName: `emcc-lab-trace-${cluster ?? 'lab'}-${stamp}.txt`, text: `${lines.join('\n')}\n` };
+  }
+
   /**
    * Switch an outside fault on or off for a cluster (its lab name), a node (its host name) or
    * the link between two clusters ("a|b"). Answers what is wrong with the target, or nothing.
    */
-  setFault(fault: FaultId, target: string, active: boolean): FieldError[] {
+  setFault(fault: FaultId, target: string, active: boolean, value?: number): FieldError[] {
     const def = faultDef(fault);
     let key = target;
+    if (value !== undefined && !def.value) return [{ field: 'value', message: `${def.label} takes no value` }];
+    const size = def.value && active ? (value ?? def.value.default) : undefined;
+    if (def.value && size !== undefined && !(size >= def.value.min && size <= def.value.max)) {
+      return [{ field: 'value', message: `${def.label} must be ${def.value.min} to ${def.value.max} ${def.value.unit}` }];
+    }
     if (def.scope === 'cluster' && !this.clusterNamed(target)) return [{ field: 'target', message: `no cluster named ${target}` }];
     if (def.scope === 'node' && !this.clusters.some((c) => c.store.nodes().some((n) => n.host.toLowerCase() === target.toLowerCase()))) {
       return [{ field: 'target', message: `no node with host name ${target}` }];
@@ -205,8 +276,8 @@ export class Lab {
       }
       key = LabFaults.linkTarget(ends[0]!, ends[1]!);
     }
-    this.faults.set(fault, key, active);
-    this.trace.add(`Fault "${def.label}" ${active ? 'switched on' : 'cleared'} for ${key}: ${def.effect}`);
+    this.faults.set(fault, key, active, size);
+    this.trace.add(`Fault "${def.label}"${size !== undefined ? ` (${size} ${def.value!.unit})` : ''} ${active ? 'switched on' : 'cleared'} for ${key}: ${def.effect}`);
     this.changed();
     return [];
   }

@@ -3,11 +3,18 @@
  * wrong, which certificate was not trusted, what a bulk job did), stamped with lab time. It holds
  * the last entries only, and nothing secret is ever written to it (keys, PINs, passwords).
  */
+import { currentSpan } from '../net/trace-context';
+
 export interface TraceEntry {
   at: number;
   /** The lab name of the cluster that wrote the line; null for the lab itself. */
   cluster: string | null;
   text: string;
+  /**
+   * The message of a login attempt whose request was being served when the line was written
+   * (its traceparent span id); absent for lines written outside any attempt.
+   */
+  span?: string;
 }
 
 export class Trace {
@@ -17,7 +24,8 @@ export class Trace {
   constructor(private readonly now: () => number, private readonly limit = 5000) {}
 
   add(text: string, cluster: string | null = null): void {
-    const entry = { at: this.now(), cluster, text };
+    const span = currentSpan();
+    const entry: TraceEntry = span ? { at: this.now(), cluster, text, span: span.spanId } : { at: this.now(), cluster, text };
     this.entries.push(entry);
     // Trimmed a quarter at a time: dropping one entry per line would move the whole array each time.
     if (this.entries.length > this.limit + (this.limit >> 2)) this.entries.splice(0, this.entries.length - this.limit);

@@ -1,11 +1,13 @@
 /**
  * A small HTTP server on loopback for the simulated nodes, the phones' endpoint and the browser
- * mode. It hands handlers a parsed request with the body read (bounded), and turns any handler
- * failure into a plain 500 without leaking a stack trace.
+ * mode. It hands handlers a parsed request with the body read (bounded), runs each one in the
+ * span its request's traceparent names (main/net/trace-context: a login attempt's message), and
+ * turns any handler failure into a plain 500 without leaking a stack trace.
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { parseTraceparent, runInSpan } from './trace-context';
 
 export interface HttpRequest {
   method: string;
@@ -102,7 +104,7 @@ async function serve(handler: HttpHandler, req: http.IncomingMessage, res: http.
     const body = await readBody(req);
     if (body === null) return send(res, { status: 413, body: 'request body too large' });
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const response = await handler({
+    const request: HttpRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
@@ -110,7 +112,10 @@ async function serve(handler: HttpHandler, req: http.IncomingMessage, res: http.
       body,
       remoteAddress: req.socket.remoteAddress ?? '',
       remotePort: req.socket.remotePort,
-    });
+    };
+    // The handler runs in the span its traceparent names (a lab attempt's message), or in none:
+    // what it sends on and the trace lines it writes belong to that span.
+    const response = await runInSpan(parseTraceparent(req.headers.traceparent), () => handler(request));
     send(res, response);
   } catch {
     if (!res.headersSent) send(res, { status: 500, body: 'internal error' });

@@ -76,6 +76,23 @@ interface Route {
  */
 export const TLS_CONNECTIONS_PER_PEER = 8;
 
+/**
+ * Follows the requests of the lab's login attempts (the lab's attempt log). The network asks it
+ * about every request it sends; it answers undefined at once for a request that belongs to no
+ * attempt (no span is being served and the request starts none), which is the whole cost then.
+ */
+export interface RequestObserver {
+  /** A request leaves `fromSite`: the span to send it under (its traceparent), or undefined. */
+  open(fromSite: string, req: ClientRequest): ObservedRequest | undefined;
+}
+
+/** A request an observer follows: sent with its traceparent, told how it ended. */
+export interface ObservedRequest {
+  readonly traceparent: string;
+  /** Its answer, or why it got none. */
+  close(outcome: ClientResponse | NetError): void;
+}
+
 /** What the link between two sites does to a request: nothing, drop it (WAN down), or pass it through a proxy. */
 export interface LinkState {
   down?: boolean;
@@ -83,11 +100,29 @@ export interface LinkState {
   silent?: boolean;
   /** The Via header a proxy on the link adds. */
   via?: string;
+  /** Extra time (lab time) a request takes to cross the link. */
+  latencyMs?: number;
 }
 
 export class LabNetwork {
   /** The links' faults, consulted for every request between two different sites. */
   linkState: (fromSite: string, toSite: string) => LinkState = () => ({});
+  /** Whether a host is switched off (a node down): connections to it are refused. */
+  hostDown: (host: string) => boolean = () => false;
+
+  /**
+   * Whether `fromSite` can reach `host` right now (the host exists and is up, the link between
+   * them is neither down nor silent): a keepalive's view of the path, without a request.
+   */
+  canReach(fromSite: string, host: string): boolean {
+    const entry = this.lookup(host);
+    if (!entry || this.hostDown(entry.host)) return false;
+    if (entry.site === fromSite) return true;
+    const link = this.linkState(fromSite, entry.site);
+    return !link.down && !link.silent;
+  }
+  /** Follows the requests of login attempts (the lab sets its attempt log here). */
+  observer: RequestObserver | undefined;
   /** Waits in lab time, for the timeouts of simulated silence (the lab sets its clock here). */
   labDelay: (ms: number, fn: () => void) => void = (ms, fn) => void setTimeout(fn, ms);
   private readonly hosts = new Map<string, HostEntry>();
@@ -231,10 +266,28 @@ export class LabNetwork {
 
   private send(fromSite: string, req: ClientRequest): Promise<ClientResponse> {
     this.requestsSent++;
+    const observed = this.observer?.open(fromSite, req);
+    if (!observed) return this.deliver(fromSite, req);
+    const sent = this.deliver(fromSite, { ...req, headers: { ...req.headers, traceparent: observed.traceparent } });
+    // Told before the sender's own continuation runs (its handlers are attached later). What
+    // goes wrong in the observer is not the request's: it never becomes a rejection here.
+    const tell = (outcome: ClientResponse | NetError) => {
+      try {
+        observed.close(outcome);
+      } catch {
+        // the record of this message stays as it was
+      }
+    };
+    sent.then(tell, (e: unknown) => tell(e instanceof NetError ? e : new NetError('reset', req.url, e instanceof Error ? e.message : String(e))));
+    return sent;
+  }
+
+  private deliver(fromSite: string, req: ClientRequest): Promise<ClientResponse> {
     let route: Route;
     try {
       route = this.route(req.url);
       const { entry, host } = route;
+      if (entry && this.hostDown(entry.host)) return Promise.reject(new NetError('refused', req.url, `${entry.host} is down`));
       if (entry && entry.site !== fromSite) {
         const link = this.linkState(fromSite, entry.site);
         if (link.down) return Promise.reject(new NetError('unreachable', req.url, `the WAN link from ${fromSite} to ${entry.site} is down`));
@@ -243,10 +296,27 @@ export class LabNetwork {
           return new Promise((_, reject) => this.labDelay(waited, () => reject(new NetError('timeout', req.url, `no answer from ${host} within ${waited / 1000} s`))));
         }
         if (link.via) req = { ...req, headers: { ...req.headers, via: link.via } };
+        if (link.latencyMs) {
+          const delayed = { ...req };
+          const latency = link.latencyMs;
+          const timeout = req.timeoutMs ?? 5000;
+          // Beyond the sender's timeout the answer never counts: it gives up first.
+          if (latency >= timeout) {
+            return new Promise((_, reject) => this.labDelay(timeout, () => reject(new NetError('timeout', req.url, `no answer from ${host} within ${timeout / 1000} s (WAN latency ${latency} ms)`))));
+          }
+          return new Promise((resolve, reject) => this.labDelay(latency, () => {
+            this.sendNow(fromSite, delayed, route).then(resolve, reject);
+          }));
+        }
       }
     } catch (e) {
       return Promise.reject(e instanceof NetError ? e : new NetError('unknown-host', req.url, 'invalid URL'));
     }
+    return this.sendNow(fromSite, req, route);
+  }
+
+  /** The HTTP(S) request itself, over the route's loopback port. */
+  private sendNow(fromSite: string, req: ClientRequest, route: Route): Promise<ClientResponse> {
     const { tls, host } = route;
     return new Promise((resolve, reject) => {
       const body = req.body ?? '';

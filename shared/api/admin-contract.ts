@@ -135,12 +135,15 @@ export const ADMIN_REQUESTS = {
   /** A cluster's trace (or the whole lab's), oldest first. */
   'lab.trace': { request: z.object({ cluster: cluster.optional() }).strict(), response: z.object({ entries: z.array(TraceEntry) }) },
   /** The outside faults (shared/faults.ts) and which are on. */
-  'lab.faults': { request: z.object({}).strict(), response: z.object({ active: z.array(z.object({ fault: z.enum(FAULT_IDS), target: z.string() })) }) },
+  'lab.faults': { request: z.object({}).strict(), response: z.object({ active: z.array(z.object({ fault: z.enum(FAULT_IDS), target: z.string(), value: z.number().optional() })) }) },
   /**
    * Switch a fault on or off. Target: a cluster's lab name, a node's host name, or for a link the
    * two cluster names joined by "|".
    */
-  'lab.setFault': { request: z.object({ fault: z.enum(FAULT_IDS), target: z.string().min(1).max(200), active: z.boolean() }).strict(), response: SaveResult },
+  'lab.setFault': {
+    request: z.object({ fault: z.enum(FAULT_IDS), target: z.string().min(1).max(200), active: z.boolean(), value: z.number().min(0).max(600_000).optional() }).strict(),
+    response: SaveResult,
+  },
 } as const;
 
 export const ADMIN_EVENTS = {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { EVENT_NAMES, REQUEST_NAMES } from './names';
 import { ADMIN_EVENTS, ADMIN_REQUESTS } from './admin-contract';
+import { ClockState, LAB_EVENTS, LAB_REQUESTS } from './lab-contract';
 
 const deviceName = z.string().regex(/^[A-Za-z0-9_.-]{1,50}$/, 'a device name (letters, digits, . _ -)');
 
@@ -66,7 +67,7 @@ export const LabSnapshot = z.object({
   })),
   /** ownClusterId: the cluster the phone belongs to (its visiting cluster when an EMCC user logs in). */
   phones: z.array(z.object({ deviceName: z.string(), model: z.string(), ownClusterId: z.string(), registeredTo: z.string().nullable() })),
-  clock: z.object({ now: z.number(), speed: z.number(), paused: z.boolean() }),
+  clock: ClockState,
 });
 export type LabSnapshot = z.infer<typeof LabSnapshot>;
 
@@ -79,6 +80,7 @@ export const REQUESTS = {
   'phone.pressKey': { request: z.object({ deviceName, key: PhoneKey }).strict(), response: Empty },
   'phone.typeText': { request: z.object({ deviceName, text: z.string().max(64) }).strict(), response: Empty },
   ...ADMIN_REQUESTS,
+  ...LAB_REQUESTS,
 } as const satisfies Record<(typeof REQUEST_NAMES)[number], { request: z.ZodType; response: z.ZodType }>;
 
 /** Events: main -> renderer, pushed whenever the state they carry changes. */
@@ -86,6 +88,7 @@ export const EVENTS = {
   'phone.screen': PhoneScreen,
   'lab.changed': LabSnapshot,
   ...ADMIN_EVENTS,
+  ...LAB_EVENTS,
 } as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;
 
 export type RequestName = keyof typeof REQUESTS;

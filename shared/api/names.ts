@@ -8,6 +8,6 @@ export const REQUEST_NAMES = [
   'admin.list', 'admin.get', 'admin.save', 'admin.delete', 'admin.choices', 'admin.form', 'admin.saveForm', 'admin.validateIsp',
   'admin.serviceActivation', 'admin.setServiceActivation', 'admin.bulkEmcc', 'admin.submitJob', 'admin.jobs', 'admin.updateRemoteClustersNow',
   'pki.certificates', 'pki.regenerate', 'pki.download', 'pki.untrust', 'pki.bulk', 'pki.submit', 'lab.trace',
-  'admin.logOutPhone', 'lab.faults', 'lab.setFault',
+  'admin.logOutPhone', 'lab.faults', 'lab.setFault', 'lab.setClock', 'lab.schedulers', 'lab.attempts', 'lab.exportTrace',
 ] as const;
-export const EVENT_NAMES = ['phone.screen', 'lab.changed', 'admin.changed', 'lab.trace'] as const;
+export const EVENT_NAMES = ['phone.screen', 'lab.changed', 'admin.changed', 'lab.trace', 'lab.attempt', 'lab.scheduler'] as const;

@@ -5,9 +5,7 @@
  * throughput with 200 phones at once, against a floor of the same number of plain keep-alive
  * loopback HTTP round trips measured in the same run. Prints one JSON object.
  */
-import { writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { LabClock } from '../../main/clock/lab-clock';
 import type { ClusterDefinition } from '../../main/cluster/cluster-definition';
@@ -17,6 +15,7 @@ import { HOME_CLUSTER, VISITING_CLUSTER } from '../../main/lab/demo-lab';
 import { Lab } from '../../main/lab/lab';
 import { startHttpServer } from '../../main/net/http-server';
 import { withRecords } from '../helpers/definitions';
+import { startProfile } from './profile';
 
 const PHONES = 200;
 const ROUNDS = 5;
@@ -62,27 +61,6 @@ async function floor(requests: number, concurrency: number): Promise<number> {
   agent.destroy();
   await server.close();
   return ms;
-}
-
-/**
- * BENCH_CPU_PROFILE=file.cpuprofile: a CPU profile of the measured rounds only (not the lab's
- * start, the warm-up or the floor), to open in Chrome DevTools or any .cpuprofile viewer.
- */
-async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
-  const file = process.env.BENCH_CPU_PROFILE;
-  if (!file) return undefined;
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
-  return {
-    stop: async () => {
-      const { profile } = await session.post('Profiler.stop');
-      writeFileSync(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
 }
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { click, expect, phone, test } from './lab-fixture';
+import { click, emLogin, expect, phone, test } from './lab-fixture';
 
 interface ClusterPlan {
   /** The cluster's lab name (LabSnapshot.clusters[].id). */
@@ -222,19 +222,6 @@ async function updateRemoteClusterNow(admin: Page, other: Pick<ClusterPlan, 'clu
   await expect(admin.getByTestId(`cell-${other.clusterId}-remoteEmccActivated`)).toHaveText('true', { timeout: 30_000 });
 }
 
-/** Applications > Extension Mobility, the user ID typed, the PIN on the keypad, Submit. */
-async function emLogin(p: Locator, userId: string, pin: string): Promise<void> {
-  await click(p, 'services');
-  await expect(p.locator('.menu-items li.selected')).toHaveText('Extension Mobility');
-  await click(p, 'select');
-  await expect(p.getByTestId('field-0')).toBeVisible();
-  await p.focus();
-  await p.page().keyboard.type(userId);
-  await expect(p.getByTestId('field-0')).toHaveText(userId);
-  await click(p, 'navDown', ...pin.split(''));
-  await expect(p.getByTestId('field-1')).toHaveText('*'.repeat(pin.length));
-  await click(p, 'soft1');
-}
 
 test('two fresh clusters configured for EMCC in their admin windows; alice logs in on the visiting phone and it registers to HOME', async ({ emptyLabPage: labPage }) => {
   test.setTimeout(120_000);

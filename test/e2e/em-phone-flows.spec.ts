@@ -6,7 +6,7 @@
  * are driven by their keys only.
  */
 import type { Locator, Page } from '@playwright/test';
-import { click, expect, labApi, phone, test } from './lab-fixture';
+import { click, emLogin, expect, labApi, phone, test } from './lab-fixture';
 
 const VISITING = 'SEP00AA11BB22CC';
 const VISITING_ZH = 'SEP00AA11BB33DD';
@@ -32,20 +32,6 @@ async function keypadPin(p: Locator, field: number, pin: string): Promise<void> 
   await expect(p.getByTestId(`field-${field}`)).toHaveText('*'.repeat(pin.length));
 }
 
-/** Services > Extension Mobility, the user ID typed, the PIN on the keypad, Submit. */
-async function emLogin(p: Locator, userId: string, pin: string): Promise<void> {
-  await expect(p).toHaveAttribute('data-status', 'registered');
-  await click(p, 'services');
-  await expect(p.locator('.menu-items li.selected')).toBeVisible();
-  await click(p, 'select');
-  await expect(p.getByTestId('field-0')).toBeVisible();
-  await p.focus();
-  await p.page().keyboard.type(userId);
-  await expect(p.getByTestId('field-0')).toHaveText(userId);
-  await click(p, 'navDown');
-  await keypadPin(p, 1, pin);
-  await click(p, 'soft1');
-}
 
 test('a user controlling two device profiles picks one on the visiting phone and registers to home with its line', async ({ labPage }) => {
   await saveHome(labPage, 'deviceProfile', null, {

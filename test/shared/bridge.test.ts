@@ -16,7 +16,7 @@ describe('the desktop preload bridge', () => {
     }, () => () => undefined);
     expect(Object.keys(bridge).sort()).toEqual(['admin', 'events', 'lab', 'phone', 'pki']);
     expect(Object.keys(bridge.phone!).sort()).toEqual(['pressKey', 'screen', 'typeText']);
-    expect(Object.keys(bridge.events).sort()).toEqual(['onAdminChanged', 'onLabChanged', 'onLabTrace', 'onPhoneScreen']);
+    expect(Object.keys(bridge.events).sort()).toEqual(['onAdminChanged', 'onLabAttempt', 'onLabChanged', 'onLabScheduler', 'onLabTrace', 'onPhoneScreen']);
     expect(bridge).not.toHaveProperty('invoke');
     await bridge.phone!.pressKey!({ deviceName: 'SEP1', key: '1' });
     expect(calls).toEqual([['phone.pressKey', { deviceName: 'SEP1', key: '1' }]]);

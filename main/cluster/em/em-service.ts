@@ -25,7 +25,7 @@ import {
 } from './em-xml';
 import { EmCache, Refusal, RequestGate, maskSecrets, refuse } from './em-support';
 import { emccSecurity } from './emcc-security';
-import type { ClusterStore, UserRow } from '../store/cluster-store';
+import type { ClusterStore, LoginRow, UserRow } from '../store/cluster-store';
 
 export interface EmServiceDeps {
   store: ClusterStore;
@@ -71,6 +71,10 @@ export function emServiceUrl(host: string): string {
 
 /** How long a cluster waits for another cluster's EM service to answer before giving up (40). */
 export const EMCC_ANSWER_TIMEOUT_MS = 30_000;
+/** EMCC logins the expired device maintenance checks per request to a home cluster. */
+const SWEEP_PAGE = 200;
+/** Changes a scheduler run lists one by one; more are counted. */
+const LISTED_CHANGES = 20;
 /** A new PIN of the change-credential screen: what the End User page accepts. */
 const PIN_PATTERN = /^\d{4,128}$/;
 
@@ -140,11 +144,16 @@ export class EmService {
       case 'emccCheckUser':
       case 'emccLogin':
       case 'emccClusterInfo':
+      case 'emccDeviceStatus':
       case 'emccLogout': {
         if (ctx.via && !this.boolParam('emccAllowProxy')) refuse(EmError.ProxyNotAllowed, `EMCC request came through a proxy (Via: ${ctx.via}) and EMCC Allow Proxy is False`);
         if (r.type === 'emccLogout') return this.visitingLogoutNotice(r);
         this.checkRequestingCluster(r.clusterId, ctx);
         if (r.type === 'emccClusterInfo') return this.clusterInfo();
+        if (r.type === 'emccDeviceStatus') {
+          const still = r.deviceNames.filter((d) => this.deps.store.emccDeviceBoundTo(d)?.visiting_cluster === r.clusterId);
+          return emccResponseXml({ deviceStatus: { loggedIn: still } });
+        }
         if (r.type === 'emccCheckUser') return this.homeCheckUser(r);
         return this.homeLogin(r);
       }
@@ -628,9 +637,11 @@ export class EmService {
    * its services set to Remote Activated = False until an update reaches it again; one that
    * answers with another Cluster ID than its entry names is marked with error 42.
    */
-  async updateRemoteClusters(): Promise<void> {
+  async updateRemoteClusters(): Promise<{ found: string; changed: string[] }> {
     const { store, clock } = this.deps;
     const me = this.deps.identity();
+    const changed: string[] = [];
+    const found: string[] = [];
     for (const remote of store.remoteClusters()) {
       const answer = await this.ask(remote.fqdn, { type: 'emccClusterInfo', clusterId: me.clusterId });
       const info = answer.ok ? child(answer.body, 'clusterInfo') : undefined;
@@ -640,15 +651,69 @@ export class EmService {
       const sameId = answeredId === remote.cluster_id;
       const error = !answer.ok ? answer.code : sameId ? null : EmError.InvalidClusterId;
       if (error !== null) this.trace(`Remote cluster update of ${remote.cluster_id} (${remote.fqdn}) failed: ${answer.ok ? `it answered as cluster ${answeredId}` : answer.why} -> ${error}`);
-      store.setRemoteStatus(remote.cluster_id, {
-        emcc: !!info && sameId && flag('emcc'),
-        pstn: !!info && sameId && flag('pstn'),
-        rsvp: !!info && sameId && flag('rsvp'),
-        version: (info && text(child(info, 'version'))) || null,
-        at: clock.now(),
-        error,
-      });
+      const status = { emcc: !!info && sameId && flag('emcc'), pstn: !!info && sameId && flag('pstn'), rsvp: !!info && sameId && flag('rsvp') };
+      found.push(error === null ? `${remote.cluster_id}: ${text(child(info, 'version')) ?? '?'}, EMCC ${status.emcc ? 'active' : 'inactive'}` : `${remote.cluster_id}: no answer (${error})`);
+      const was = { emcc: !!remote.remote_emcc_activated, pstn: !!remote.remote_pstn_activated, rsvp: !!remote.remote_rsvp_activated };
+      for (const k of ['emcc', 'pstn', 'rsvp'] as const) {
+        if (was[k] !== status[k]) changed.push(`${remote.cluster_id}: ${k.toUpperCase()} Remote Activated ${was[k] ? 'True' : 'False'} -> ${status[k] ? 'True' : 'False'}`);
+      }
+      store.setRemoteStatus(remote.cluster_id, { ...status, version: (info && text(child(info, 'version'))) || null, at: clock.now(), error });
     }
+    return { found: found.length ? found.join('; ') : 'no remote cluster', changed };
+  }
+
+  /**
+   * Expired EMCC device maintenance (visiting side): an EMCC login whose end the home cluster
+   * could not tell us (WAN down) stays in our database. Each run asks each home cluster about its
+   * EMCC logins on our phones and logs out those it no longer has; the phone then registers to
+   * us again. A home cluster that cannot be reached is asked again at the next run.
+   */
+  async sweepExpiredEmccDevices(): Promise<{ found: string; changed: string[] }> {
+    const { store } = this.deps;
+    const me = this.deps.identity();
+    const changed: string[] = [];
+    let checked = 0;
+    let removed = 0;
+    let unreachable = 0;
+    // In pages, each home cluster asked about a whole page at once, so a cluster full of EMCC
+    // logins never holds the event loop for long (the HTTP servers keep answering meanwhile).
+    for (let after = ''; ;) {
+      const page = store.emccLoginsAfter(after, SWEEP_PAGE);
+      if (page.length === 0) break;
+      after = page[page.length - 1]!.device;
+      checked += page.length;
+      const byHome = new Map<string, LoginRow[]>();
+      for (const l of page) {
+        const key = l.home_cluster ?? '';
+        const list = byHome.get(key);
+        if (list) list.push(l);
+        else byHome.set(key, [l]);
+      }
+      for (const [homeId, logins] of byHome) {
+        const home = homeId ? store.remoteCluster(homeId) : undefined;
+        let still = new Set<string>();
+        if (home) {
+          const answer = await this.ask(home.fqdn, { type: 'emccDeviceStatus', clusterId: me.clusterId, deviceNames: logins.map((l) => l.device) });
+          if (!answer.ok) {
+            unreachable += logins.length;
+            continue;
+          }
+          still = new Set(children(child(answer.body, 'deviceStatus'), 'loggedIn').map((n) => text(n) ?? ''));
+        }
+        const expired = logins.filter((l) => !still.has(l.device));
+        store.transaction(() => {
+          for (const l of expired) store.removeLogin(l.device);
+        });
+        for (const l of expired) {
+          this.trace(`EM service: expired EMCC login of ${l.user_id} on ${l.device} removed (home cluster ${l.home_cluster ?? '?'} no longer has it)`);
+          removed++;
+          if (changed.length < LISTED_CHANGES) changed.push(`${l.device}: expired EMCC login of ${l.user_id} logged out`);
+          this.deps.resetPhone(l.device);
+        }
+      }
+    }
+    if (removed > changed.length) changed.push(`and ${removed - changed.length} more expired EMCC logins logged out`);
+    return { found: `${checked} EMCC login${checked === 1 ? '' : 's'} checked${unreachable ? `, ${unreachable} with an unreachable home cluster` : ''}`, changed };
   }
 
   private trace(line: string): void {

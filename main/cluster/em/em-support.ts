@@ -79,9 +79,10 @@ export class EmCache {
 }
 
 const SECRET_ELEMENTS = /<(credential|newCredential|appCertificate)>[^<]*<\/\1>/g;
-const SECRET_QUERY = /([?&](?:seq|newpin|confirmpin)=)[^&]*/gi;
+/** A PIN in a URL's query, also inside XML (where & is written &amp; and the URL ends at < or "). */
+const SECRET_QUERY = /((?:[?&]|&amp;)(?:seq|newpin|confirmpin)=)[^&<"]*/gi;
 
-/** The XML or URL with every PIN, new PIN and application password replaced by ****. */
+/** The XML or URL (or XML carrying URLs) with every PIN, new PIN and application password replaced by ****. */
 export function maskSecrets(text: string): string {
   return text.replace(SECRET_ELEMENTS, '<$1>****</$1>').replace(SECRET_QUERY, '$1****');
 }

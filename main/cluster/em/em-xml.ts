@@ -80,6 +80,13 @@ export interface EmccLogout {
   deviceName: string;
 }
 
+/** Expired EMCC device maintenance (visiting -> home): which of my phones are still logged in with you? */
+export interface EmccDeviceStatus {
+  type: 'emccDeviceStatus';
+  clusterId: string;
+  deviceNames: string[];
+}
+
 /** Remote cluster update: what version do you run and which services are active? */
 export interface EmccClusterInfo {
   type: 'emccClusterInfo';
@@ -88,7 +95,7 @@ export interface EmccClusterInfo {
 
 export type EmRequest =
   | LoginRequest | LogoutRequest | DeviceUserQuery | UserDevicesQuery
-  | EmccCheckUser | EmccLogin | EmccLogout | EmccClusterInfo;
+  | EmccCheckUser | EmccLogin | EmccLogout | EmccClusterInfo | EmccDeviceStatus;
 
 export type ParseResult = { ok: true; request: EmRequest } | { ok: false; code: 1 | 8; reason: string };
 
@@ -197,6 +204,12 @@ export function parseEmRequest(xml: string, options: { knowsLoginType: boolean }
       if (has(root, 'logout')) {
         const l = child(root, 'logout') as XmlNode;
         return { ok: true, request: { type: 'emccLogout', clusterId: req(l, 'clusterId'), deviceName: req(l, 'deviceName') } };
+      }
+      if (has(root, 'deviceStatus')) {
+        const d = child(root, 'deviceStatus') as XmlNode;
+        const names = children(d, 'deviceName').map((n) => text(n) ?? '').filter(Boolean);
+        if (names.length === 0) throw new XmlError('<deviceStatus> names no device');
+        return { ok: true, request: { type: 'emccDeviceStatus', clusterId: req(d, 'clusterId'), deviceNames: names } };
       }
       if (has(root, 'clusterInfo')) {
         return { ok: true, request: { type: 'emccClusterInfo', clusterId: req(child(root, 'clusterInfo') as XmlNode, 'clusterId') } };
@@ -329,6 +342,8 @@ export function emRequestXml(r: EmRequest): string {
       return buildXml({ emccRequest: { logout: { clusterId: r.clusterId, deviceName: r.deviceName } } });
     case 'emccClusterInfo':
       return buildXml({ emccRequest: { clusterInfo: { clusterId: r.clusterId } } });
+    case 'emccDeviceStatus':
+      return buildXml({ emccRequest: { deviceStatus: { clusterId: r.clusterId, deviceName: r.deviceNames } } });
   }
 }
 

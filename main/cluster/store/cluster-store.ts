@@ -274,6 +274,7 @@ export class ClusterStore {
 
   // --- remote clusters and the intercluster service profile ---
   putRemoteCluster(r: RemoteClusterRow): void {
+    this.forget('remote:');
     this.run(
       `INSERT OR REPLACE INTO remote_clusters (cluster_id, fqdn, emcc_enabled, pstn_enabled, rsvp_enabled,
          remote_emcc_activated, remote_pstn_activated, remote_rsvp_activated, remote_version, last_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -283,19 +284,22 @@ export class ClusterStore {
   }
   /** Record what a remote cluster update learned (or that the remote did not answer). */
   setRemoteStatus(clusterId: string, s: { emcc: boolean; pstn: boolean; rsvp: boolean; version: string | null; at: number; error?: number | null }): void {
+    this.forget('remote:');
     this.run('UPDATE remote_clusters SET remote_emcc_activated = ?, remote_pstn_activated = ?, remote_rsvp_activated = ?, remote_version = coalesce(?, remote_version), last_update = ?, update_error = ? WHERE cluster_id = ?',
       s.emcc ? 1 : 0, s.pstn ? 1 : 0, s.rsvp ? 1 : 0, s.version, s.at, s.error ?? null, clusterId);
   }
-  remoteClusters(): RemoteClusterRow[] {
-    return this.all<RemoteClusterRow>('SELECT * FROM remote_clusters ORDER BY cluster_id');
+  /** Remote clusters and the service profile are read by every EMCC request and keepalive: kept in memory. */
+  remoteClusters(): readonly RemoteClusterRow[] {
+    return this.memo('remote:all', () => this.all<RemoteClusterRow>('SELECT * FROM remote_clusters ORDER BY cluster_id'));
   }
   remoteCluster(clusterId: string): RemoteClusterRow | undefined {
-    return this.get<RemoteClusterRow>('SELECT * FROM remote_clusters WHERE cluster_id = ?', clusterId);
+    return this.memo(`remote:${clusterId}`, () => this.get<RemoteClusterRow>('SELECT * FROM remote_clusters WHERE cluster_id = ?', clusterId));
   }
   serviceProfile(): ServiceProfileRow {
-    return this.get<ServiceProfileRow>('SELECT emcc_active, pstn_active, pstn_trunk, rsvp_active, rsvp_trunk FROM intercluster_service_profile WHERE id = 1')!;
+    return this.memo('remote:isp', () => this.get<ServiceProfileRow>('SELECT emcc_active, pstn_active, pstn_trunk, rsvp_active, rsvp_trunk FROM intercluster_service_profile WHERE id = 1')!);
   }
   setServiceProfile(p: ServiceProfileRow): void {
+    this.forget('remote:');
     this.run('UPDATE intercluster_service_profile SET emcc_active = ?, pstn_active = ?, pstn_trunk = ?, rsvp_active = ?, rsvp_trunk = ? WHERE id = 1',
       p.emcc_active, p.pstn_active, p.pstn_trunk, p.rsvp_active, p.rsvp_trunk);
   }
@@ -341,8 +345,10 @@ export class ClusterStore {
     const table = ClusterStore.ident(t.table);
     const cols = Object.keys(values).map(ClusterStore.ident);
     const newKey = String(values[t.keyColumn]);
-    // A server saved or renamed changes which node runs what (its services follow by cascade).
+    // A server saved or renamed changes which node runs what (its services follow by cascade);
+    // a remote cluster saved changes the remote list.
     this.forget('nodes:');
+    this.forget('remote:');
     this.transaction(() => {
       this.db.pragma('defer_foreign_keys = ON');
       if (oldKey === null) {
@@ -371,6 +377,7 @@ export class ClusterStore {
   }
   deleteEntity(t: EntityTable, key: string): boolean {
     this.forget('nodes:');
+    this.forget('remote:');
     return this.run(`DELETE FROM ${ClusterStore.ident(t.table)} WHERE ${ClusterStore.ident(t.keyColumn)} = ? COLLATE NOCASE`, key).changes > 0;
   }
   /** Keys of the rows of `t` whose `column` names `value` (what a delete or rename must consider). */
@@ -516,6 +523,10 @@ export class ClusterStore {
   // --- logins on this cluster's phones ---
   login(device: string): LoginRow | undefined {
     return this.get<LoginRow>('SELECT * FROM em_logins WHERE device = ?', device);
+  }
+  /** A page of this cluster's phones logged in through EMCC (the visiting side's records), by device name. */
+  emccLoginsAfter(device: string, limit: number): LoginRow[] {
+    return this.all<LoginRow>("SELECT * FROM em_logins WHERE kind = 'emcc' AND device > ? ORDER BY device LIMIT ?", device, limit);
   }
   loginsOfUser(userId: string): LoginRow[] {
     return this.all<LoginRow>('SELECT * FROM em_logins WHERE user_id = ?', userId);

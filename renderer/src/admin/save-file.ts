@@ -14,7 +14,16 @@ export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
 
 /** Offer `base64` as a download named `fileName`. */
 export function saveBase64File(fileName: string, base64: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([base64Bytes(base64)], { type }));
+  saveBlob(fileName, new Blob([base64Bytes(base64)], { type }));
+}
+
+/** Offer text as a download named `fileName`. */
+export function saveTextFile(fileName: string, text: string): void {
+  saveBlob(fileName, new Blob([text], { type: 'text/plain;charset=utf-8' }));
+}
+
+function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -1,0 +1,77 @@
+/**
+ * The schedulers of the guide, per cluster: each one's interval, its next run on the lab clock
+ * and its last runs (what it found, what it changed), live as 'lab.scheduler' events arrive.
+ */
+import type { SchedulerState } from '../../../shared/api/lab-contract';
+import { timeText } from '../admin/format';
+import { useLabTime } from '../phone/use-lab-time';
+import { useLab } from '../store/lab-store';
+import { useLabWindow } from '../store/lab-window-store';
+import { durationText, relativeText, schedulersByCluster } from '../store/lab-window-model';
+
+/** How many past runs each scheduler shows. */
+const RUNS_SHOWN = 5;
+
+function Scheduler({ s, now }: { s: SchedulerState; now: number | null }) {
+  const runs = s.runs.slice(0, RUNS_SHOWN);
+  return (
+    <li className="scheduler" data-testid={`scheduler-${s.cluster}-${s.id}`}>
+      <div className="scheduler-head">
+        <span className="scheduler-label">{s.label}</span>
+        <span className="scheduler-interval" title="Interval">every {durationText(s.intervalMs)}</span>
+      </div>
+      <div className="scheduler-next" data-testid={`scheduler-next-${s.cluster}-${s.id}`}>
+        Next run: {s.nextRunAt == null ? <span className="muted">not scheduled</span> : (
+          <>
+            <time dateTime={new Date(s.nextRunAt).toISOString()}>{timeText(s.nextRunAt)}</time>
+            {now != null ? <span className="muted"> ({relativeText(s.nextRunAt, now)})</span> : null}
+          </>
+        )}
+      </div>
+      {runs.length === 0 ? <div className="muted scheduler-norun">Has not run yet.</div> : (
+        <ol className="scheduler-runs" aria-label={`Last runs of ${s.label}, newest first`}>
+          {runs.map((r, i) => (
+            <li key={`${r.at}-${i}`} className={r.changed.length ? 'changed' : ''}>
+              <time dateTime={new Date(r.at).toISOString()}>{timeText(r.at)}</time>
+              <span className="run-found">{r.found}</span>
+              {r.changed.length ? (
+                <ul className="run-changes">{r.changed.map((c, j) => <li key={j}>{c}</li>)}</ul>
+              ) : <span className="run-nochange">nothing changed</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {s.runs.length > RUNS_SHOWN ? <div className="muted">…and {s.runs.length - RUNS_SHOWN} earlier runs</div> : null}
+    </li>
+  );
+}
+
+export function SchedulersPanel() {
+  const schedulers = useLabWindow((s) => s.schedulers);
+  const state = useLabWindow((s) => s.schedulersState);
+  const reload = useLabWindow((s) => s.loadSchedulers);
+  const snapshot = useLab((s) => s.snapshot);
+  const now = useLabTime();
+  const groups = schedulersByCluster(schedulers, snapshot?.clusters.map((c) => c.id) ?? []);
+  const nameOf = (id: string) => snapshot?.clusters.find((c) => c.id === id);
+  return (
+    <section className="panel schedulers-panel" aria-labelledby="schedulers-title">
+      <div className="panel-bar">
+        <h2 id="schedulers-title" className="sr-only">Schedulers</h2>
+        <p className="panel-intro">Each runs on the lab clock: jump the clock forward to see the next runs.</p>
+        <button type="button" className="link-button" data-testid="schedulers-refresh" onClick={() => void reload()}>Refresh</button>
+      </div>
+      {state.error ? <div className="panel-error" role="alert">Could not read the schedulers: {state.error}</div> : null}
+      {!state.error && groups.length === 0 ? <p className="muted">{state.loading ? 'Loading…' : 'No scheduler runs in this lab.'}</p> : null}
+      {groups.map((g) => {
+        const c = nameOf(g.cluster);
+        return (
+          <div key={g.cluster} className="scheduler-cluster" data-testid={`schedulers-${g.cluster}`}>
+            <h3>{c?.name ?? g.cluster} {c ? <code>{c.clusterId}</code> : null}</h3>
+            <ul className="scheduler-list">{g.schedulers.map((s) => <Scheduler key={s.id} s={s} now={now} />)}</ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

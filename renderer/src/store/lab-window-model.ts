@@ -1,0 +1,315 @@
+/**
+ * What the lab window computes from the API's answers, with no API or React in it: fault targets
+ * and link states for the topology and the faults panel, merging live scheduler runs and login
+ * attempts into what was fetched, and the sequence diagram of an attempt (its lifelines and the
+ * step where it failed).
+ */
+import type { LabSnapshot } from '../../../shared/api/contract';
+import type { AttemptMessage, LoginAttempt, SchedulerState } from '../../../shared/api/lab-contract';
+import { ERROR_CATALOGUE } from '../../../shared/errors/error-catalogue';
+import { FAULTS, type FaultDef, type FaultId, type FaultScope } from '../../../shared/faults';
+
+/** A fault that is on, as 'lab.faults' lists it. */
+export interface ActiveFault {
+  fault: FaultId;
+  target: string;
+  /** The size of a fault that has one (latency in ms, loss in %). */
+  value?: number;
+}
+
+/** The size a fault takes (unit, default, limits), if it takes one. */
+export function faultValueDef(fault: FaultId): FaultDef['value'] {
+  return (FAULTS as readonly FaultDef[]).find((f) => f.id === fault)?.value;
+}
+
+/** "200 ms", "10 %": an active fault's size, or '' for a fault without one. */
+export function faultValueText(fault: FaultId, value: number | undefined): string {
+  const def = faultValueDef(fault);
+  if (!def) return '';
+  return `${value ?? def.default} ${def.unit}`;
+}
+
+/** Whether a size is one the fault accepts. */
+export function validFaultValue(fault: FaultId, value: number): boolean {
+  const def = faultValueDef(fault);
+  return !!def && Number.isFinite(value) && value >= def.min && value <= def.max;
+}
+
+/** The size a fault has on a target now, if it is on there. */
+export function activeValue(active: readonly ActiveFault[], fault: FaultId, target: string): number | undefined {
+  return active.find((f) => f.fault === fault && sameTarget(f.target, target))?.value;
+}
+
+export type ClusterInfo = LabSnapshot['clusters'][number];
+
+/** A fault's target as 'lab.setFault' names a link: the two clusters' lab names, sorted, joined by "|". */
+export function linkTarget(a: string, b: string): string {
+  return [a.toLowerCase(), b.toLowerCase()].sort().join('|');
+}
+
+/** Every pair of clusters (each link of the lab), in the order the snapshot lists them. */
+export function clusterPairs(clusters: readonly ClusterInfo[]): { a: ClusterInfo; b: ClusterInfo; target: string }[] {
+  const out: { a: ClusterInfo; b: ClusterInfo; target: string }[] = [];
+  for (let i = 0; i < clusters.length; i++) {
+    for (let j = i + 1; j < clusters.length; j++) out.push({ a: clusters[i]!, b: clusters[j]!, target: linkTarget(clusters[i]!.id, clusters[j]!.id) });
+  }
+  return out;
+}
+
+/** A place a fault can be switched on, as the target chooser offers it. */
+export interface FaultTarget {
+  value: string;
+  label: string;
+}
+
+/** The targets that fit a fault's scope: clusters by lab name, nodes by host name, links by pair. */
+export function faultTargets(scope: FaultScope, clusters: readonly ClusterInfo[]): FaultTarget[] {
+  switch (scope) {
+    case 'cluster':
+      return clusters.map((c) => ({ value: c.id, label: `${c.name} (${c.clusterId})` }));
+    case 'node':
+      return clusters.flatMap((c) => c.nodes.map((n) => ({ value: n.host, label: `${n.host} (${c.name})` })));
+    case 'link':
+      return clusterPairs(clusters).map((p) => ({ value: p.target, label: `${p.a.name} ↔ ${p.b.name}` }));
+  }
+}
+
+/** How a target reads in the list of active faults (the chooser's label when it still exists). */
+export function targetLabel(fault: FaultId, target: string, clusters: readonly ClusterInfo[]): string {
+  const scope = FAULTS.find((f) => f.id === fault)?.scope ?? 'cluster';
+  return faultTargets(scope, clusters).find((t) => sameTarget(t.value, target))?.label ?? target.replace('|', ' ↔ ');
+}
+
+/** Targets compare without case (the lab keeps them lower-case). */
+export function sameTarget(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export function isActive(active: readonly ActiveFault[], fault: FaultId, target: string): boolean {
+  return active.some((f) => f.fault === fault && sameTarget(f.target, target));
+}
+
+/** A fault shown on a box or a link of the topology. */
+export interface FaultBadge {
+  fault: FaultId;
+  label: string;
+  /** Which end of a link it concerns, for a cluster fault shown on the link. */
+  side?: string;
+}
+
+const label = (fault: FaultId) => FAULTS.find((f) => f.id === fault)?.label ?? fault;
+
+/** The faults on a cluster's own box (every cluster-scope fault but noResponse, which shows on its links). */
+export function clusterBadges(active: readonly ActiveFault[], cluster: string): FaultBadge[] {
+  return active
+    .filter((f) => FAULTS.find((d) => d.id === f.fault)?.scope === 'cluster' && f.fault !== 'noResponse' && sameTarget(f.target, cluster))
+    .map((f) => ({ fault: f.fault, label: label(f.fault) }));
+}
+
+/** The faults on a node's box. */
+export function nodeBadges(active: readonly ActiveFault[], host: string): FaultBadge[] {
+  return active
+    .filter((f) => FAULTS.find((d) => d.id === f.fault)?.scope === 'node' && sameTarget(f.target, host))
+    .map((f) => ({ fault: f.fault, label: label(f.fault) }));
+}
+
+/** The services of a node that a fault has stopped (all of them when the node is down). */
+export function stoppedServices(active: readonly ActiveFault[], host: string, services: readonly string[]): Set<string> {
+  const on = (fault: FaultId) => isActive(active, fault, host);
+  if (on('nodeDown')) return new Set(services);
+  const stopped = new Set<string>();
+  const byFault: [FaultId, string][] = [['emServiceDown', 'Cisco Extension Mobility'], ['tftpDown', 'Cisco Tftp'], ['callManagerDown', 'Cisco CallManager']];
+  for (const [fault, service] of byFault) if (on(fault) && services.includes(service)) stopped.add(service);
+  return stopped;
+}
+
+/** The state of the link between two clusters: its own faults, and either end never answering. */
+export function linkState(active: readonly ActiveFault[], a: string, b: string): { state: 'up' | 'down' | 'degraded'; badges: FaultBadge[] } {
+  const target = linkTarget(a, b);
+  const badges: FaultBadge[] = active
+    .filter((f) => FAULTS.find((d) => d.id === f.fault)?.scope === 'link' && sameTarget(f.target, target))
+    .map((f) => ({ fault: f.fault, label: [label(f.fault), faultValueText(f.fault, f.value)].filter(Boolean).join(' ') }));
+  for (const end of [a, b]) {
+    if (isActive(active, 'noResponse', end)) badges.push({ fault: 'noResponse', label: `${end} never answers`, side: end });
+  }
+  const state = badges.some((x) => x.fault === 'wanDown') ? 'down' : badges.length ? 'degraded' : 'up';
+  return { state, badges };
+}
+
+/** A scheduler's state replacing the one of the same cluster and id (or added at the end). */
+export function mergeScheduler(list: readonly SchedulerState[], next: SchedulerState): SchedulerState[] {
+  const i = list.findIndex((s) => s.cluster === next.cluster && s.id === next.id);
+  if (i < 0) return [...list, next];
+  const out = [...list];
+  out[i] = next;
+  return out;
+}
+
+/** The schedulers grouped by cluster, clusters in the snapshot's order first. */
+export function schedulersByCluster(list: readonly SchedulerState[], clusterOrder: readonly string[]): { cluster: string; schedulers: SchedulerState[] }[] {
+  const names = [...new Set([...clusterOrder.filter((c) => list.some((s) => s.cluster === c)), ...list.map((s) => s.cluster)])];
+  return names.map((cluster) => ({ cluster, schedulers: list.filter((s) => s.cluster === cluster) }));
+}
+
+/** At most this many attempts are kept in the window. */
+export const ATTEMPT_LIMIT = 100;
+
+/** A finished attempt added at the top (replacing an earlier copy of it), newest first. */
+export function addAttempt(list: readonly LoginAttempt[], attempt: LoginAttempt, limit = ATTEMPT_LIMIT): LoginAttempt[] {
+  return [attempt, ...list.filter((a) => a.id !== attempt.id)].slice(0, limit);
+}
+
+/** "1 s", "30 min", "1 h 30 min", "1 day"... for an interval. */
+export function durationText(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's']];
+  const parts: string[] = [];
+  let rest = Math.round(ms / 1000) * 1000;
+  for (const [size, name] of units) {
+    const n = Math.floor(rest / size);
+    if (!n) continue;
+    parts.push(name === 'day' ? `${n} day${n === 1 ? '' : 's'}` : `${n} ${name}`);
+    rest -= n * size;
+    if (parts.length === 2) break;
+  }
+  return parts.join(' ');
+}
+
+/** "in 12 min" / "12 min ago" / "now" from lab time `now` to `t`. */
+export function relativeText(t: number, now: number): string {
+  const d = t - now;
+  if (Math.abs(d) < 1000) return 'now';
+  return d > 0 ? `in ${durationText(d)}` : `${durationText(-d)} ago`;
+}
+
+/** A participant of a sequence diagram. */
+export interface Lifeline {
+  id: string;
+  /** The phone, or a node of the lab. */
+  kind: 'phone' | 'node';
+  title: string;
+}
+
+/** The lifelines of an attempt: the phone first, then every host in order of appearance. */
+export function lifelines(attempt: LoginAttempt): Lifeline[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  const add = (n: string) => {
+    if (!seen.has(n)) {
+      seen.add(n);
+      names.push(n);
+    }
+  };
+  const messages = [...attempt.messages].sort((x, y) => x.seq - y.seq);
+  const phone = messages.map((m) => m.from).find(isPhone) ?? `phone ${attempt.device}`;
+  add(phone);
+  for (const m of messages) {
+    add(m.from);
+    add(m.to);
+  }
+  return names.map((id) => (isPhone(id) ? { id, kind: 'phone', title: id.replace(/^phone\s+/i, '') } : { id, kind: 'node', title: id }));
+}
+
+function isPhone(name: string): boolean {
+  return /^phone\b/i.test(name);
+}
+
+/** Whether an answer carries error `code`: `code="208"` in an EM service failure, "(208)" on a phone's screen. */
+export function carriesCode(text: string, code: number): boolean {
+  return new RegExp(`\\bcode\\s*=\\s*["']?${code}\\b|\\(${code}\\)|<code>\\s*${code}\\s*</code>`).test(text);
+}
+
+/** Why a message got no HTTP answer, in words. */
+export const FAILURE_TEXT: Readonly<Record<string, string>> = {
+  unreachable: 'nothing crosses the network path (the WAN link is down)',
+  refused: 'nothing listens at the other end (the service or the node is down)',
+  timeout: 'the other end never answered in time',
+  reset: 'the connection was dropped before an answer',
+  untrusted: "the peer's certificate is not trusted",
+  'unknown-host': 'the host name does not resolve',
+};
+
+/** The failing step of an attempt and why, or null when nothing failed. */
+export interface FailingStep {
+  seq: number;
+  /** The network failure or the code the answer carries. */
+  what: string;
+  why: string;
+}
+
+/** Whether message `inner` went out during `outer` (after it, answered within its time): a request it caused. */
+function nestedIn(inner: AttemptMessage, outer: AttemptMessage): boolean {
+  return inner.seq > outer.seq && inner.at >= outer.at && inner.ms <= outer.ms;
+}
+
+/** A network failure as messages carry it ("unreachable: the WAN link ... is down"): its kind and its words. */
+export function splitFailure(failure: string): { kind: string; detail: string } {
+  const i = failure.indexOf(':');
+  const kind = (i < 0 ? failure : failure.slice(0, i)).trim();
+  const detail = i < 0 ? '' : failure.slice(i + 1).trim();
+  return { kind, detail: detail || FAILURE_TEXT[kind] || '' };
+}
+
+function networkStep(m: AttemptMessage): FailingStep {
+  const { kind, detail } = splitFailure(m.failure!);
+  return { seq: m.seq, what: kind, why: `${m.from} → ${m.to}: ${kind}${detail ? ` (${detail})` : ''}` };
+}
+
+function httpStep(m: AttemptMessage): FailingStep {
+  return { seq: m.seq, what: m.status == null ? 'no answer' : `HTTP ${m.status}`, why: `${m.to} answered ${m.status ?? 'nothing'}` };
+}
+
+const httpError = (m: AttemptMessage) => m.status != null && m.status >= 400;
+
+/**
+ * Where a failed attempt failed. With a code: the innermost message whose answer carries it (the
+ * chain of requests each caused by the one before, from the phone's own), or a network failure
+ * among the requests that one caused; with no message carrying the code, the first network
+ * failure or HTTP error. Without a code, the attempt failed only if the phone's own request got
+ * no answer or an HTTP error: then the first network failure or HTTP error.
+ */
+export function failingStep(attempt: LoginAttempt): FailingStep | null {
+  const messages = [...attempt.messages].sort((x, y) => x.seq - y.seq);
+  const network = messages.find((m) => m.failure);
+  if (attempt.code == null) {
+    const phoneFailed = messages.some((m) => isPhone(m.from) && (m.failure || httpError(m)));
+    if (!phoneFailed) return null;
+    if (network) return networkStep(network);
+    const http = messages.find(httpError);
+    return http ? httpStep(http) : null;
+  }
+  const code = attempt.code;
+  const carrying = messages.filter((m) => carriesCode(m.response, code));
+  let step: AttemptMessage | undefined = carrying[0];
+  for (const m of carrying.slice(1)) {
+    if (step && nestedIn(m, step)) step = m;
+    else break;
+  }
+  if (step) {
+    const inner = messages.find((m) => m.failure && nestedIn(m, step!));
+    if (inner) return networkStep(inner);
+  } else {
+    if (network) return networkStep(network);
+    step = messages.find(httpError) ?? messages.at(-1);
+    if (!step) return null;
+  }
+  const decided = [...step.decisions].reverse().find((d) => d.includes(String(code))) ?? step.decisions.at(-1);
+  return { seq: step.seq, what: `code ${code}`, why: decided ? `${step.to}: ${decided}` : `${step.to} answered with code ${code}` };
+}
+
+/** The guide's summary and cause of an error code, if the catalogue has it. */
+export function codeExplanation(code: number): { summary: string; cause: string } | null {
+  const row = ERROR_CATALOGUE.find((e) => e.code === code);
+  return row ? { summary: row.summary['en-US'], cause: row.cause['en-US'] } : null;
+}
+
+/** An attempt's outcome in a word: success, or the code shown. */
+export function outcomeText(attempt: LoginAttempt): string {
+  if (attempt.code != null) return `code ${attempt.code}`;
+  return failingStep(attempt) ? 'failed' : 'success';
+}
+
+/** Whether an attempt failed: a code was shown, or the phone's own request went unanswered. */
+export function attemptFailed(attempt: LoginAttempt): boolean {
+  return attempt.code != null || failingStep(attempt) != null;
+}

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import type { AttemptMessage, LoginAttempt, SchedulerState } from '../../../shared/api/lab-contract';
+import {
+  activeValue, addAttempt, attemptFailed, carriesCode, clusterBadges, clusterPairs, durationText, failingStep, faultTargets, faultValueText, isActive, lifelines,
+  linkState, linkTarget, mergeScheduler, nodeBadges, outcomeText, relativeText, schedulersByCluster, splitFailure, stoppedServices, targetLabel, validFaultValue,
+  type ClusterInfo,
+} from '../../../renderer/src/store/lab-window-model';
+
+const node = (host: string) => ({ name: host, host, url: 'http://127.0.0.1:1', services: ['Cisco Extension Mobility'] });
+const CLUSTERS: ClusterInfo[] = [
+  { id: 'home', name: 'home', clusterId: 'HOME', version: '12.0', securityMode: 'non-secure', nodes: [node('home-pub'), node('home-sub')] },
+  { id: 'visiting', name: 'visiting', clusterId: 'VISIT', version: '12.0', securityMode: 'non-secure', nodes: [node('visit-pub')] },
+  { id: 'Branch', name: 'Branch', clusterId: 'BR', version: '11.5', securityMode: 'mixed', nodes: [] },
+];
+
+function msg(seq: number, from: string, to: string, extra: Partial<AttemptMessage> = {}): AttemptMessage {
+  return {
+    seq, from, to, method: 'POST', path: '/emservice/EMServiceServlet', at: 1000 + seq, ms: 10, status: 200, failure: null,
+    request: '<request/>', response: '<response><success/></response>', decisions: [], ...extra,
+  };
+}
+
+function attempt(messages: AttemptMessage[], extra: Partial<LoginAttempt> = {}): LoginAttempt {
+  return { id: 'a1', device: 'SEP00AA11BB22CC', action: 'login', at: 1000, code: null, result: 'Login successful.', messages, ...extra };
+}
+
+/** The WAN-down login as the lab records it: the phone's request, EMApp -> EM service, EM service -> home-pub unreachable. */
+const WAN_DOWN = attempt([
+  msg(1, 'phone SEP00AA11BB22CC', 'visit-pub', { method: 'GET', path: '/emapp/EMAppServlet?device=SEP00AA11BB22CC&userid=alice&seq=****', ms: 43, response: '<CiscoIPPhoneText><Text>Login is unavailable (208)</Text></CiscoIPPhoneText>' }),
+  msg(2, 'visit-pub', 'visit-pub', { ms: 38, response: '<response><failure><error code="208">EM service connection error</error></failure></response>', decisions: ['EM service visit-pub: no home cluster could be asked -> 208'] }),
+  msg(3, 'visit-pub', 'home-pub', { ms: 0, status: null, failure: 'unreachable: the WAN link from cluster:visiting to cluster:home is down', response: '' }),
+], { code: 208, result: 'Login is unavailable (208)' });
+
+describe('fault targets', () => {
+  it('names a link by its two clusters, lower-case and sorted, as the lab does', () => {
+    expect(linkTarget('visiting', 'home')).toBe('home|visiting');
+    expect(linkTarget('Branch', 'home')).toBe('branch|home');
+  });
+
+  it('offers clusters, node hosts or cluster pairs depending on the scope', () => {
+    expect(faultTargets('cluster', CLUSTERS).map((t) => t.value)).toEqual(['home', 'visiting', 'Branch']);
+    expect(faultTargets('node', CLUSTERS)).toEqual([
+      { value: 'home-pub', label: 'home-pub (home)' }, { value: 'home-sub', label: 'home-sub (home)' }, { value: 'visit-pub', label: 'visit-pub (visiting)' },
+    ]);
+    expect(faultTargets('link', CLUSTERS).map((t) => t.value)).toEqual(['home|visiting', 'branch|home', 'branch|visiting']);
+    expect(clusterPairs(CLUSTERS.slice(0, 2)).map((p) => p.target)).toEqual(['home|visiting']);
+  });
+
+  it('compares targets without case and reads an active target back as its label', () => {
+    const active = [{ fault: 'database' as const, target: 'branch' }];
+    expect(isActive(active, 'database', 'Branch')).toBe(true);
+    expect(targetLabel('database', 'branch', CLUSTERS)).toBe('Branch (BR)');
+    expect(targetLabel('wanDown', 'home|visiting', CLUSTERS)).toBe('home ↔ visiting');
+    expect(targetLabel('wanDown', 'gone|home', CLUSTERS)).toBe('gone ↔ home');
+  });
+});
+
+describe('topology states', () => {
+  const active = [
+    { fault: 'database' as const, target: 'home' },
+    { fault: 'noResponse' as const, target: 'home' },
+    { fault: 'emServiceDown' as const, target: 'home-pub' },
+    { fault: 'proxy' as const, target: 'home|visiting' },
+  ];
+
+  it('puts cluster faults on the cluster box, except noResponse, which shows on its links', () => {
+    expect(clusterBadges(active, 'home').map((b) => b.fault)).toEqual(['database']);
+    expect(clusterBadges(active, 'visiting')).toEqual([]);
+    expect(nodeBadges(active, 'home-pub').map((b) => b.label)).toEqual(['EM service down']);
+    expect(nodeBadges(active, 'visit-pub')).toEqual([]);
+  });
+
+  it('tells a link up, degraded (proxy, an end never answering) or down (WAN down)', () => {
+    expect(linkState([], 'home', 'visiting')).toEqual({ state: 'up', badges: [] });
+    const degraded = linkState(active, 'visiting', 'home');
+    expect(degraded.state).toBe('degraded');
+    expect(degraded.badges.map((b) => b.label)).toEqual(['HTTP proxy on the WAN', 'home never answers']);
+    expect(linkState([{ fault: 'wanDown', target: 'home|visiting' }], 'home', 'visiting').state).toBe('down');
+    expect(linkState([{ fault: 'wanDown', target: 'home|visiting' }], 'home', 'Branch').state).toBe('up');
+  });
+
+  it('gives a latency or a loss with its size', () => {
+    const sized = linkState([{ fault: 'wanLatency', target: 'home|visiting', value: 250 }, { fault: 'wanLoss', target: 'home|visiting' }], 'home', 'visiting');
+    expect(sized).toEqual({ state: 'degraded', badges: [{ fault: 'wanLatency', label: 'WAN latency 250 ms' }, { fault: 'wanLoss', label: 'WAN packet loss 10 %' }] });
+    expect(faultValueText('database', 3)).toBe('');
+    expect(validFaultValue('wanLoss', 100)).toBe(true);
+    expect(validFaultValue('wanLoss', 101)).toBe(false);
+    expect(validFaultValue('wanLatency', Number(''))).toBe(false);
+    expect(validFaultValue('database', 1)).toBe(false);
+    expect(activeValue([{ fault: 'wanLatency', target: 'home|visiting', value: 5 }], 'wanLatency', 'HOME|visiting')).toBe(5);
+  });
+});
+
+describe('schedulers', () => {
+  const s = (cluster: string, id: SchedulerState['id'], nextRunAt: number): SchedulerState => ({ cluster, id, label: id, intervalMs: 60_000, nextRunAt, runs: [] });
+
+  it('replaces a scheduler by cluster and id, or adds it', () => {
+    const list = [s('home', 'remoteClusterUpdate', 1), s('visiting', 'remoteClusterUpdate', 1)];
+    expect(mergeScheduler(list, s('visiting', 'remoteClusterUpdate', 2)).map((x) => x.nextRunAt)).toEqual([1, 2]);
+    expect(mergeScheduler(list, s('home', 'rsvpKeepAlive', 3))).toHaveLength(3);
+  });
+
+  it('groups by cluster in the snapshot order, unknown clusters last', () => {
+    const groups = schedulersByCluster([s('x', 'rsvpKeepAlive', 1), s('visiting', 'rsvpKeepAlive', 1), s('home', 'rsvpKeepAlive', 1)], ['home', 'visiting']);
+    expect(groups.map((g) => g.cluster)).toEqual(['home', 'visiting', 'x']);
+  });
+
+  it('says intervals and distances in lab time in words', () => {
+    expect(durationText(15_000)).toBe('15 s');
+    expect(durationText(30 * 60_000)).toBe('30 min');
+    expect(durationText(1440 * 60_000)).toBe('1 day');
+    expect(durationText(7 * 86_400_000 + 3_600_000)).toBe('7 days 1 h');
+    expect(durationText(90 * 60_000)).toBe('1 h 30 min');
+    expect(relativeText(10_000 + 12 * 60_000, 10_000)).toBe('in 12 min');
+    expect(relativeText(0, 3_600_000)).toBe('1 h ago');
+    expect(relativeText(500, 0)).toBe('now');
+  });
+});
+
+describe('attempts', () => {
+  it('keeps the newest first, replaces a repeated one and keeps at most the limit', () => {
+    let list: LoginAttempt[] = [];
+    for (let i = 0; i < 5; i++) list = addAttempt(list, { ...WAN_DOWN, id: `a${i}` }, 3);
+    expect(list.map((a) => a.id)).toEqual(['a4', 'a3', 'a2']);
+    expect(addAttempt(list, { ...WAN_DOWN, id: 'a3', result: 'again' }, 3).map((a) => a.id)).toEqual(['a3', 'a4', 'a2']);
+  });
+
+  it('draws the phone first, then each host in order of appearance', () => {
+    expect(lifelines(WAN_DOWN).map((l) => [l.kind, l.title])).toEqual([['phone', 'SEP00AA11BB22CC'], ['node', 'visit-pub'], ['node', 'home-pub']]);
+  });
+
+  it('finds the code in an EM service failure or on the phone screen, not in other numbers', () => {
+    expect(carriesCode('<error code="208">x</error>', 208)).toBe(true);
+    expect(carriesCode('Login is unavailable (208)', 208)).toBe(true);
+    expect(carriesCode('<error code="2080">', 208)).toBe(false);
+    expect(carriesCode('<line>1208</line>', 208)).toBe(false);
+  });
+
+  it('marks the network failure inside the innermost message carrying the code (WAN down)', () => {
+    expect(failingStep(WAN_DOWN)).toEqual({
+      seq: 3, what: 'unreachable', why: 'visit-pub → home-pub: unreachable (the WAN link from cluster:visiting to cluster:home is down)',
+    });
+    expect(attemptFailed(WAN_DOWN)).toBe(true);
+    expect(outcomeText(WAN_DOWN)).toBe('code 208');
+    expect(splitFailure('refused')).toEqual({ kind: 'refused', detail: 'nothing listens at the other end (the service or the node is down)' });
+  });
+
+  it('marks the innermost message whose answer carries the code when nothing failed on the network (wrong PIN)', () => {
+    const wrongPin = attempt([
+      msg(1, 'phone SEP00AA11BB22CC', 'visit-pub', { ms: 40, response: '<Text>Login is unavailable (2)</Text>' }),
+      msg(2, 'visit-pub', 'visit-pub', { ms: 30, response: '<error code="2">Authentication Error</error>' }),
+      msg(3, 'visit-pub', 'home-pub', { ms: 12, response: '<emccResponse><failure><error code="2">x</error></failure></emccResponse>', decisions: ['received', 'alice: wrong PIN -> 2'] }),
+    ], { code: 2, result: 'Login is unavailable (2)' });
+    expect(failingStep(wrongPin)).toEqual({ seq: 3, what: 'code 2', why: 'home-pub: alice: wrong PIN -> 2' });
+  });
+
+  it('keeps to the first chain: a node tried after another failed is not inside it', () => {
+    const busy = attempt([
+      msg(1, 'phone SEP1', 'visit-pub', { ms: 40, response: '(26)' }),
+      msg(2, 'visit-pub', 'visit-pub', { ms: 5, response: '<error code="26"/>' }),
+      msg(3, 'visit-pub', 'visit-sub', { ms: 6, at: 1004, response: '<error code="26"/>' }),
+    ], { code: 26 });
+    expect(failingStep(busy)?.seq).toBe(2);
+  });
+
+  it('ignores an incidental network failure outside the chain that carries the code', () => {
+    const retried = attempt([
+      msg(1, 'phone SEP1', 'visit-pub', { ms: 40, response: '(2)' }),
+      msg(2, 'visit-pub', 'visit-sub', { ms: 1, status: null, failure: 'refused: nothing listens', response: '' }),
+      msg(3, 'visit-pub', 'visit-pub', { ms: 20, response: '<error code="2"/>' }),
+    ], { code: 2 });
+    expect(failingStep(retried)?.seq).toBe(3);
+  });
+
+  it('sees no failing step in a success, even with a failover on the way', () => {
+    const ok = attempt([
+      msg(1, 'phone SEP1', 'visit-pub', { ms: 40, response: '<Text>Login successful</Text>' }),
+      msg(2, 'visit-pub', 'visit-sub', { ms: 1, status: null, failure: 'refused', response: '' }),
+    ]);
+    expect(failingStep(ok)).toBeNull();
+    expect(outcomeText(ok)).toBe('success');
+  });
+
+  it('fails a code-less attempt whose phone request got no answer', () => {
+    const down = attempt([msg(1, 'phone SEP1', 'visit-pub', { status: null, failure: 'refused: nothing listens', response: '' })], { result: 'no answer (refused)' });
+    expect(failingStep(down)).toMatchObject({ seq: 1, what: 'refused' });
+    expect(outcomeText(down)).toBe('failed');
+  });
+});
+
+describe('stopped services', () => {
+  const services = ['Cisco CallManager', 'Cisco Extension Mobility', 'Cisco Tftp'];
+  it('strikes the service a node fault stops, every service of a node that is down', () => {
+    expect([...stoppedServices([{ fault: 'emServiceDown', target: 'home-pub' }, { fault: 'tftpDown', target: 'visit-pub' }], 'home-pub', services)]).toEqual(['Cisco Extension Mobility']);
+    expect([...stoppedServices([{ fault: 'nodeDown', target: 'HOME-PUB' }], 'home-pub', services)]).toEqual(services);
+    expect(stoppedServices([], 'home-pub', services).size).toBe(0);
+  });
+});
