@@ -22,6 +22,13 @@ import type { FaultView } from './fault-view';
 import { Scheduler } from './scheduler';
 import type { SchedulerState } from '../../shared/api/lab-contract';
 
+/** The lab network site of a cluster's nodes, and back. */
+const SITE_PREFIX = 'cluster:';
+export const clusterSite = (name: string): string => `${SITE_PREFIX}${name}`;
+export function clusterOfSite(site: string | undefined): string | undefined {
+  return site?.startsWith(SITE_PREFIX) ? site.slice(SITE_PREFIX.length) : undefined;
+}
+
 export interface ClusterNodeInfo {
   name: string;
   host: string;
@@ -96,28 +103,25 @@ export class Cluster {
     this.trace = options.trace;
     this.emService = new EmService({
       store, clock, net, identity: () => this.identity(), trace: options.trace, faults: options.faults,
-      clusterOfHost: (host) => {
-        const site = network.lookup(host)?.site;
-        return site?.startsWith('cluster:') ? site.slice('cluster:'.length) : undefined;
-      },
+      clusterOfHost: (host) => clusterOfSite(network.lookup(host)?.site),
       verifyPeer: (der, host) => this.pki.verifyPeer(der, host),
       resetPhone: (device) => this.callManager.reset(device),
     });
-    const ran = (s: Scheduler) => () => options.schedulerRan?.(this.schedulerState(s));
+    const told = (s: Scheduler) => options.schedulerRan?.(this.schedulerState(s));
     this.remoteUpdate = new Scheduler({
       id: 'remoteClusterUpdate', label: 'Remote Cluster Update',
       intervalMs: () => this.featureMinutes('remoteClusterUpdateInterval', 30), run: () => this.runRemoteUpdate(),
-    }, clock, () => ran(this.remoteUpdate)());
-    const maintenance: Scheduler = new Scheduler({
+    }, clock, (_, s) => told(s));
+    const maintenance = new Scheduler({
       id: 'expiredDeviceMaintenance', label: 'Expired EMCC Device Maintenance',
       intervalMs: () => this.featureMinutes('expiredDeviceMaintenanceInterval', 1440), run: () => this.emService.sweepExpiredEmccDevices(),
-    }, clock, () => ran(maintenance)());
-    const keepAlive: Scheduler = new Scheduler({
+    }, clock, (_, s) => told(s));
+    const keepAlive = new Scheduler({
       id: 'rsvpKeepAlive', label: 'RSVP SIP Trunk KeepAlive',
       intervalMs: () => Number(this.store.featureParameter('rsvpKeepAliveTimer') ?? 15) * 1000, run: () => this.rsvpKeepAlive(),
-    }, clock, (run) => {
+    }, clock, (run, s) => {
       // A keepalive every few seconds would flood the windows: only runs that changed something are told.
-      if (run.changed.length) ran(keepAlive)();
+      if (run.changed.length) told(s);
     });
     this.schedulers = [this.remoteUpdate, maintenance, keepAlive];
   }
@@ -129,7 +133,7 @@ export class Cluster {
 
   /** Where this cluster's nodes sit on the lab network. */
   private get site(): string {
-    return `cluster:${this.name}`;
+    return clusterSite(this.name);
   }
 
   /** Called after every administration change, once the cluster reacted to it. */
@@ -298,10 +302,7 @@ export class Cluster {
       const emApp = new EmApp({ store: this.store, net, identity: () => this.identity(), host: node.host, faults: this.faults, trace: this.trace });
       const router = nodeRouter({
         node: node.name, host: node.host, store: this.store, emApp, emService: this.emService, tftp: this.tftp, callManager: this.callManager,
-        faults: this.faults, clusterOf: (port) => {
-          const site = this.network.siteOf(port);
-          return site?.startsWith('cluster:') ? site.slice('cluster:'.length) : undefined;
-        },
+        faults: this.faults, clusterOf: (port) => clusterOfSite(this.network.siteOf(port)),
       });
       const http = await startHttpServer(router);
       const https = await startHttpsServer(router, this.pki.tomcatIdentity(node.name)!);

@@ -29,7 +29,7 @@ export class Scheduler {
     readonly spec: SchedulerSpec,
     private readonly clock: Clock,
     /** Told after every run (the lab forwards it to the windows). */
-    private readonly ran: (run: SchedulerRun) => void,
+    private readonly ran: (run: SchedulerRun, scheduler: Scheduler) => void,
   ) {}
 
   /** Arm the next run one interval from now (or from `from`). */
@@ -98,7 +98,7 @@ export class Scheduler {
     const run = { at, ...outcome };
     this.runs.unshift(run);
     if (this.runs.length > KEPT_RUNS) this.runs.length = KEPT_RUNS;
-    this.ran(run);
+    this.ran(run, this);
     return run;
   }
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LabSnapshot, PhoneScreen } from '../../shared/api/contract';
 import { LabClock } from '../clock/lab-clock';
-import { Cluster } from '../cluster/cluster';
+import { Cluster, clusterOfSite } from '../cluster/cluster';
 import type { AdminChange, LabPeers } from '../cluster/admin/cluster-admin';
 import { applyDefinition, type ClusterDefinition } from '../cluster/cluster-definition';
 import { ClusterStore } from '../cluster/store/cluster-store';
@@ -72,8 +72,8 @@ export class Lab {
       if (e.span !== undefined) this.attempts.noteDecision(e.span, e.text);
     });
     this.network.linkState = (from, to) => {
-      const a = this.clusterOfSite(from);
-      const b = this.clusterOfSite(to);
+      const a = clusterOfSite(from);
+      const b = clusterOfSite(to);
       if (!a || !b) return {};
       const loss = this.faults.linkValue('wanLoss', a, b);
       return {
@@ -142,10 +142,7 @@ export class Lab {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
-  /** The lab name of the cluster whose nodes form `site`, if it is a cluster's. */
-  private clusterOfSite(site: string): string | undefined {
-    return site.startsWith('cluster:') ? site.slice('cluster:'.length) : undefined;
-  }
+
 
   /** The embedded SFTP server (host "sftp.lab", port 22 in the clusters' settings) over a folder of the lab. */
   private async startSftp(dataDir: string | undefined): Promise<void> {

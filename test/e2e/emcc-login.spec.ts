@@ -1,34 +1,13 @@
-import { click, expect, phone, test } from './lab-fixture';
+import { click, emLogin, expect, phone, test } from './lab-fixture';
 
 const VISITING = 'SEP00AA11BB22CC';
-
-/**
- * Services > Extension Mobility, the user ID (typed on the computer keyboard, or as keypad
- * multi-tap presses), the PIN on the keypad, then Submit.
- */
-async function login(p: import('@playwright/test').Locator, userId: string | { keypad: string; shows: string }, pin: string) {
-  await click(p, 'services');
-  await expect(p.locator('.menu-items li.selected')).toHaveText('Extension Mobility');
-  await click(p, 'select');
-  await expect(p.getByTestId('field-0')).toBeVisible();
-  if (typeof userId === 'string') {
-    await p.focus();
-    await p.page().keyboard.type(userId);
-  } else {
-    await click(p, ...userId.keypad.split(''));
-    await expect(p.getByTestId('field-0')).toHaveText(userId.shows);
-  }
-  await click(p, 'navDown', ...pin.split(''));
-  await expect(p.getByTestId('field-1')).toHaveText('*'.repeat(pin.length));
-  await click(p, 'soft1');
-}
 
 test('a home user logs in on the visiting phone, keys only, and it re-registers to the home cluster with her line', async ({ labPage }) => {
   const p = phone(labPage, VISITING);
   await expect(p).toHaveAttribute('data-cluster', 'VISIT');
   await expect(p.getByTestId('line-1')).toContainText('3001');
   // alice on the keypad: a=2, l=555, i=444, c=222, e=33.
-  await login(p, { keypad: '255544422233', shows: 'alice' }, '12345');
+  await emLogin(p, { keypad: '255544422233', shows: 'alice' }, '12345');
   await expect(p).toHaveAttribute('data-status', 'resetting');
   await expect(p).toHaveAttribute('data-cluster', 'HOME');
   await expect(p.getByTestId('line-1')).toContainText('1001');
@@ -39,7 +18,7 @@ test('a home user logs in on the visiting phone, keys only, and it re-registers 
 test('logging out with Services > Extension Mobility > Yes resets the phone back to the visiting cluster', async ({ labPage }) => {
   const p = phone(labPage, VISITING);
   await expect(p).toHaveAttribute('data-cluster', 'VISIT');
-  await login(p, 'alice', '12345');
+  await emLogin(p, 'alice', '12345');
   await expect(p).toHaveAttribute('data-cluster', 'HOME');
   await click(p, 'services');
   await click(p, 'select');
@@ -53,7 +32,7 @@ test('logging out with Services > Extension Mobility > Yes resets the phone back
 test('a wrong PIN shows "Login is unavailable (2)" and the phone stays on the visiting cluster', async ({ labPage }) => {
   const p = phone(labPage, VISITING);
   await expect(p).toHaveAttribute('data-cluster', 'VISIT');
-  await login(p, 'alice', '11111');
+  await emLogin(p, 'alice', '11111');
   await expect(p.getByTestId('phone-text')).toHaveText('Login is unavailable (2)');
   await expect(p).toHaveAttribute('data-cluster', 'VISIT');
   await click(p, 'soft1');
@@ -75,7 +54,7 @@ test('intra-cluster: a home user on a home phone logs in and out without leaving
   const p = phone(labPage, 'SEP001122334455');
   await expect(p).toHaveAttribute('data-cluster', 'HOME');
   await expect(p.getByTestId('line-1')).toContainText('2001');
-  await login(p, 'alice', '12345');
+  await emLogin(p, 'alice', '12345');
   await expect(p.getByTestId('line-1')).toContainText('1001');
   await expect(p).toHaveAttribute('data-cluster', 'HOME');
   await expect(p.getByTestId('phone-cluster')).toHaveText('home');

@@ -84,15 +84,23 @@ export async function labApi<T = unknown>(page: Page, name: string, payload: unk
   }), [name, payload] as const);
 }
 
-/** Applications > Extension Mobility, the user ID typed, the PIN on the keypad, Submit. */
-export async function emLogin(p: Locator, userId: string, pin: string): Promise<void> {
+/**
+ * Services (Applications) > Extension Mobility, the user ID (typed on the computer keyboard, or
+ * as keypad multi-tap presses), the PIN on the keypad, then Submit.
+ */
+export async function emLogin(p: Locator, userId: string | { keypad: string; shows: string }, pin: string): Promise<void> {
   await click(p, 'services');
   await expect(p.locator('.menu-items li.selected')).toHaveText('Extension Mobility');
   await click(p, 'select');
   await expect(p.getByTestId('field-0')).toBeVisible();
-  await p.focus();
-  await p.page().keyboard.type(userId);
-  await expect(p.getByTestId('field-0')).toHaveText(userId);
+  if (typeof userId === 'string') {
+    await p.focus();
+    await p.page().keyboard.type(userId);
+    await expect(p.getByTestId('field-0')).toHaveText(userId);
+  } else {
+    await click(p, ...userId.keypad.split(''));
+    await expect(p.getByTestId('field-0')).toHaveText(userId.shows);
+  }
   await click(p, 'navDown', ...pin.split(''));
   await expect(p.getByTestId('field-1')).toHaveText('*'.repeat(pin.length));
   await click(p, 'soft1');

@@ -10,7 +10,6 @@ import { errorDisplayText, translator, type EmAction } from '../../../shared/i18
 import { asLocale } from '../../../shared/i18n/messages';
 import { supportsLoginType } from '../../../shared/cluster-versions';
 import { phoneModel } from '../../../shared/phone-models';
-import { EM_SERVICE_PARAMETERS } from '../../../shared/parameters';
 import type { HttpClient } from '../../net/lab-network';
 import { ipPhoneXml, type SoftKeyItem } from '../../xml/cisco-ip-phone';
 import { child, children, text, type XmlNode } from '../../xml/xml';
@@ -19,6 +18,7 @@ import type { ClusterIdentity } from '../cluster-identity';
 import { INTERNAL_APP_USER } from '../cluster-identity';
 import { emFormBody, emRequestXml, parseEmResponse, type LoginType } from './em-xml';
 import { localEmServiceUrl } from './em-service';
+import { PIN_PATTERN, emServiceParameter } from './em-support';
 import type { ClusterStore } from '../store/cluster-store';
 
 export const EM_APP_PATH = '/emapp/EMAppServlet';
@@ -36,7 +36,6 @@ export interface EmAppDeps {
 }
 
 const LOGIN_TYPES = ['UID', 'SP', 'DN'];
-const PIN_PATTERN = /^\d{4,128}$/;
 
 type ServiceAnswer = { ok: true; body: XmlNode } | { ok: false; code: number };
 
@@ -100,7 +99,7 @@ export class EmApp {
 
   /** A Cisco Extension Mobility service parameter of this cluster. */
   private param(key: 'rememberLastUser' | 'alphanumericUserId'): string {
-    return this.deps.store.serviceParameter(key) ?? String(EM_SERVICE_PARAMETERS.find((p) => p.key === key)!.default);
+    return emServiceParameter(this.deps.store, key);
   }
 
   /**

@@ -11,7 +11,7 @@
 import { EmError, emServiceMessage } from '../../../shared/errors/error-catalogue';
 import { phoneModel } from '../../../shared/phone-models';
 import { supportsLoginType } from '../../../shared/cluster-versions';
-import { EM_SERVICE_PARAMETERS, durationMinutes } from '../../../shared/parameters';
+import { durationMinutes, type EmServiceParamKey } from '../../../shared/parameters';
 import type { Clock } from '../../clock/lab-clock';
 import { NetError, type HttpClient } from '../../net/lab-network';
 import { child, children, has, text, type XmlNode } from '../../xml/xml';
@@ -23,7 +23,7 @@ import {
   deviceUserResultsXml, profileChoiceXml, userDevicesResultsXml,
   type EmRequest, type EmccCheckUser, type EmccLogin, type EmccLogout, type LoginRequest, type LogoutRequest, type LoginType,
 } from './em-xml';
-import { EmCache, Refusal, RequestGate, maskSecrets, refuse } from './em-support';
+import { EmCache, PIN_PATTERN, Refusal, RequestGate, emServiceParameter, maskSecrets, refuse } from './em-support';
 import { emccSecurity } from './emcc-security';
 import type { ClusterStore, LoginRow, UserRow } from '../store/cluster-store';
 
@@ -75,8 +75,6 @@ export const EMCC_ANSWER_TIMEOUT_MS = 30_000;
 const SWEEP_PAGE = 200;
 /** Changes a scheduler run lists one by one; more are counted. */
 const LISTED_CHANGES = 20;
-/** A new PIN of the change-credential screen: what the End User page accepts. */
-const PIN_PATTERN = /^\d{4,128}$/;
 
 type PeerAnswer = { ok: true; body: XmlNode } | { ok: false; code: number; why: string };
 
@@ -170,8 +168,8 @@ export class EmService {
 
   // --- parameters ---
 
-  private param(key: (typeof EM_SERVICE_PARAMETERS)[number]['key']): string {
-    return this.deps.store.serviceParameter(key) ?? String(EM_SERVICE_PARAMETERS.find((p) => p.key === key)!.default);
+  private param(key: EmServiceParamKey): string {
+    return emServiceParameter(this.deps.store, key);
   }
 
   private intParam(key: 'maxConcurrentRequests' | 'cacheSize'): number {

@@ -4,6 +4,18 @@
  * credentials, and the masking of secrets before anything reaches the trace.
  */
 import type { Clock } from '../../clock/lab-clock';
+import { ENTITIES } from '../../../shared/admin/entities';
+import { EM_SERVICE_PARAMETERS, type EmServiceParamKey } from '../../../shared/parameters';
+import type { ClusterStore } from '../store/cluster-store';
+
+/** A Cisco Extension Mobility service parameter of a cluster: its saved value, else its default. */
+export function emServiceParameter(store: ClusterStore, key: EmServiceParamKey): string {
+  return store.serviceParameter(key) ?? String(EM_SERVICE_PARAMETERS.find((p) => p.key === key)!.default);
+}
+
+/** A new PIN from the change-credential screen must pass what the End User page accepts. */
+const pinRule = ENTITIES.endUser.fields.find((f) => f.key === 'pin')!.pattern!;
+export const PIN_PATTERN = new RegExp(pinRule.source);
 
 /** A request refused with a code of the guide, and the rule that decided it (for the trace). */
 export class Refusal extends Error {
