@@ -14,7 +14,8 @@ export const REGISTER_PATH = '/ccm/register';
 export interface Registration {
   deviceName: string;
   contact: string;
-  node: string;
+  /** The host of the node it registered with. */
+  host: string;
   at: number;
 }
 
@@ -23,8 +24,8 @@ export class CallManager {
 
   constructor(private readonly deps: { store: ClusterStore; clock: Clock; net: HttpClient }) {}
 
-  /** Handle a REGISTER sent to `node`; only devices this cluster knows may register. */
-  register(body: string, node: string): { status: number; body: string } {
+  /** Handle a REGISTER sent to the node at `host`; only devices this cluster knows may register. */
+  register(body: string, host: string): { status: number; body: string } {
     let deviceName: string | undefined;
     let contact: string | undefined;
     try {
@@ -38,8 +39,8 @@ export class CallManager {
     const { store } = this.deps;
     const known = store.phone(deviceName) !== undefined || store.emccDeviceBoundTo(deviceName) !== undefined;
     if (!known) return { status: 403, body: buildXml({ rejected: { reason: 'device not found' } }) };
-    this.registrations.set(deviceName.toUpperCase(), { deviceName, contact, node, at: this.deps.clock.now() });
-    return { status: 200, body: buildXml({ registered: { deviceName, node } }) };
+    this.registrations.set(deviceName.toUpperCase(), { deviceName, contact, host, at: this.deps.clock.now() });
+    return { status: 200, body: buildXml({ registered: { deviceName, node: host } }) };
   }
 
   registration(deviceName: string): Registration | undefined {
@@ -60,7 +61,7 @@ export class CallManager {
     this.registrations.delete(deviceName.toUpperCase());
     this.deps.clock.setTimer(0, () => {
       this.deps.net
-        .request({ method: 'POST', url: reg.contact, headers: { 'content-type': 'application/xml' }, body: buildXml({ notify: { event: 'reset' } }) })
+        .request({ method: 'POST', url: reg.contact, fromHost: reg.host, headers: { 'content-type': 'application/xml' }, body: buildXml({ notify: { event: 'reset' } }) })
         .catch(() => undefined); // a phone that is gone simply does not reset
     });
   }

@@ -18,10 +18,9 @@ import { failureXml } from './em/em-xml';
 import { emServiceMessage } from '../../shared/errors/error-catalogue';
 import type { ClusterStore } from './store/cluster-store';
 import type { FaultView } from './fault-view';
-import { SERVICES_MENU_PATH, type Tftp } from './tftp';
+import { CONFIG_FILE_PATH, SERVICES_MENU_PATH, type Tftp } from './tftp';
 
 const XML = { 'content-type': 'text/xml; charset=utf-8' };
-const CONFIG_FILE = /^\/([A-Za-z0-9_.-]{1,50})\.cnf\.xml$/;
 
 export interface NodeParts {
   node: string;
@@ -71,7 +70,7 @@ export function nodeRouter(p: NodeParts): (req: HttpRequest) => Promise<HttpResp
         }),
       };
     }
-    const config = CONFIG_FILE.exec(req.path);
+    const config = CONFIG_FILE_PATH.exec(req.path);
     if (config && req.method === 'GET') {
       if (!active(SERVICES.tftp) || p.faults.node(p.host, 'tftpDown')) return unavailable;
       const file = p.tftp.configFor(config[1]!);
@@ -79,7 +78,7 @@ export function nodeRouter(p: NodeParts): (req: HttpRequest) => Promise<HttpResp
     }
     if (req.path === REGISTER_PATH && req.method === 'POST') {
       if (!active(SERVICES.callManager) || p.faults.node(p.host, 'callManagerDown')) return unavailable;
-      const r = p.callManager.register(req.body, p.node);
+      const r = p.callManager.register(req.body, p.host);
       return { status: r.status, headers: XML, body: r.body };
     }
     return { status: 404, body: 'not found' };

@@ -11,6 +11,8 @@ import type { FullConfig, PhoneConfig } from '../xml/phone-config';
 import { DEFAULT_LOCALE, asLocale } from '../../shared/i18n/messages';
 import { translator } from '../../shared/i18n/translator';
 
+/** A phone's configuration file on the TFTP server (SEP….cnf.xml): group 1 is the device name. */
+export const CONFIG_FILE_PATH = /^\/([A-Za-z0-9_.-]{1,50})\.cnf\.xml$/;
 export const SERVICES_MENU_PATH = '/ccmcip/getservicesmenu.jsp';
 
 export class Tftp {

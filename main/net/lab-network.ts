@@ -37,6 +37,11 @@ export interface ClientRequest {
   timeoutMs?: number;
   /** For https:// URLs: the caller's trust decision, taken before any byte of the request is sent. */
   verifyPeer?: PeerVerifier;
+  /**
+   * The simulated host sending it, for the lab's records only (the connection is the sending
+   * site's): a request no served request caused, like CallManager's reset notification.
+   */
+  fromHost?: string;
 }
 
 /** Why a request got no HTTP answer. */

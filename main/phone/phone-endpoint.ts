@@ -7,6 +7,8 @@ import { startHttpServer, type RunningServer } from '../net/http-server';
 import { child, parseXml, text } from '../xml/xml';
 
 export const PHONES_SITE = 'phones';
+/** Where one phone receives its notifications: group 1 is the device name. */
+export const NOTIFY_PATH = /^\/phone\/([A-Za-z0-9_.-]{1,50})\/notify$/;
 
 export class PhoneEndpoint {
   private server: RunningServer | undefined;
@@ -15,7 +17,7 @@ export class PhoneEndpoint {
 
   async start(): Promise<void> {
     this.server = await startHttpServer((req) => {
-      const m = /^\/phone\/([A-Za-z0-9_.-]{1,50})\/notify$/.exec(req.path);
+      const m = NOTIFY_PATH.exec(req.path);
       if (!m || req.method !== 'POST') return { status: 404, body: 'not found' };
       let event: string | undefined;
       try {

@@ -33,18 +33,38 @@ export const SchedulerState = z.object({
 });
 export type SchedulerState = z.infer<typeof SchedulerState>;
 
-/** One HTTP exchange a login attempt caused, as the lab network saw it. */
+/** A trace line written while a message was served, and where it falls among the attempt's events. */
+export const AttemptDecision = z.object({
+  text: z.string(),
+  /** How many of the attempt's events (sendings and answers) had happened when it was written. */
+  event: z.number().int(),
+});
+export type AttemptDecision = z.infer<typeof AttemptDecision>;
+
+/**
+ * One HTTP exchange a login attempt caused, as the lab network saw it. Every sending and every
+ * answer of an attempt is an event, numbered in the order it happened: a message answered after
+ * the requests it caused (a visiting EM service waiting for the home cluster) has its `answered`
+ * after theirs.
+ */
 export const AttemptMessage = z.object({
+  /** The message's number: the order it was sent in. */
   seq: z.number().int(),
   /** Who sent it: "phone SEP…", or a node's host name. */
   from: z.string(),
-  /** Host name it went to. */
+  /** Where it went: a node's host name, or "phone SEP…" (a reset notification). */
   to: z.string(),
   method: z.string(),
   /** Path and query as sent (PINs masked). */
   path: z.string(),
   /** Lab time it was sent. */
   at: z.number(),
+  /** Lab time its answer (or failure) came; null while it is on its way. */
+  answeredAt: z.number().nullable(),
+  /** Its sending's place among the attempt's events (from 1). */
+  sent: z.number().int(),
+  /** Its answer's place among the attempt's events; null while it is on its way. */
+  answered: z.number().int().nullable(),
   /** Real milliseconds until its answer (or failure). */
   ms: z.number(),
   status: z.number().nullable(),
@@ -54,7 +74,12 @@ export const AttemptMessage = z.object({
   request: z.string(),
   response: z.string(),
   /** The trace lines the request caused on the node that served it (the deciding rule among them). */
-  decisions: z.array(z.string()),
+  decisions: z.array(AttemptDecision),
+  /**
+   * Sent after the phone had its answer: the reset notification the login caused, and the
+   * phone's TFTP fetches and REGISTER that followed it.
+   */
+  afterAnswer: z.boolean(),
 });
 export type AttemptMessage = z.infer<typeof AttemptMessage>;
 
@@ -67,6 +92,8 @@ export const LoginAttempt = z.object({
   code: z.number().nullable(),
   /** What the phone showed at the end. */
   result: z.string(),
+  /** The node the phone registered with after the reset the attempt caused (null: none, or not yet). */
+  registeredWith: z.string().nullable(),
   messages: z.array(AttemptMessage),
 });
 export type LoginAttempt = z.infer<typeof LoginAttempt>;
@@ -90,7 +117,10 @@ export const LAB_REQUESTS = {
 } as const;
 
 export const LAB_EVENTS = {
-  /** A login attempt finished (the phone shows its outcome). */
+  /**
+   * A login attempt finished (the phone shows its outcome), or changed after that: a message
+   * still on its way was answered, or the phone reset and registered. Same id: replace it.
+   */
   'lab.attempt': LoginAttempt,
   /** A scheduler ran. */
   'lab.scheduler': SchedulerState,

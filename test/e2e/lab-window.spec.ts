@@ -68,6 +68,30 @@ test('WAN down switched on in the lab window: the EMCC login fails with 208 and 
   await expect(labPage.getByTestId('link-home-visiting')).toHaveAttribute('data-state', 'up');
 });
 
+test('a successful EMCC login\'s sequence diagram answers in order and goes on to the phone\'s reset, TFTP fetches and registration with home-pub', async ({ labPage }) => {
+  const p = phone(labPage, VISITING);
+  await expect(p).toHaveAttribute('data-cluster', 'VISIT');
+  await emLogin(p, 'alice', '12345');
+  await expect(p).toHaveAttribute('data-cluster', 'HOME', { timeout: 15_000 });
+
+  await labPage.getByTestId('tab-attempts').click();
+  const login = labPage.locator('[data-testid^="attempt-"]', { hasText: 'success' }).filter({ hasText: VISITING }).first();
+  await login.click();
+  const diagram = labPage.getByTestId('sequence-diagram');
+  // Told again as the phone registered: the open diagram follows without a refresh.
+  await expect(diagram.getByTestId('seq-registered-with')).toHaveText('home-pub');
+  await expect(diagram.locator('.seq-head strong')).toHaveText([VISITING, 'visit-pub', 'home-pub']);
+  // The phone's request is answered last of the login, below the home cluster's answers; then the reset.
+  const rows = diagram.locator('.seq-steps > li');
+  const order = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  expect(order.indexOf('seq-return-1')).toBeGreaterThan(order.indexOf('seq-step-4'));
+  expect(order.indexOf('seq-after-answer')).toBeGreaterThan(order.indexOf('seq-return-1'));
+  const afterAnswer = diagram.locator('.seq-step.after');
+  await expect(afterAnswer.filter({ hasText: '/ccm/register' })).toHaveAttribute('data-to', 'home-pub');
+  await expect(afterAnswer.filter({ hasText: '.cnf.xml' })).toHaveCount(2);
+  await expect(diagram.locator(`[data-from="visit-pub"][data-to="phone ${VISITING}"]`).first()).toContainText('/notify');
+});
+
 test('the clock controls pause the lab time, jump it forward and run it again', async ({ labPage }) => {
   const time = labPage.getByTestId('lab-time');
   await expect(time).toBeVisible();

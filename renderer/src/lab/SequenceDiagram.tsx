@@ -10,7 +10,9 @@ import type { AttemptMessage, LoginAttempt } from '../../../shared/api/lab-contr
 import { preciseTimeText } from '../admin/format';
 import { useLab } from '../store/lab-store';
 import { useLabWindow } from '../store/lab-window-store';
-import { attemptFailed, codeExplanation, failingStep, lifelines, splitFailure, type FailingStep, type Lifeline } from '../store/lab-window-model';
+import {
+  attemptFailed, codeExplanation, diagramRows, durationText, failingStep, lifelines, splitFailure, type DiagramRow, type FailingStep, type Lifeline,
+} from '../store/lab-window-model';
 
 const ACTION_WORD = { login: 'Login', logout: 'Logout', open: 'Extension Mobility opened' } as const;
 
@@ -27,30 +29,56 @@ function answerClass(m: AttemptMessage): string {
   return 'good';
 }
 
-function Step({ m, lanes, failing }: { m: AttemptMessage; lanes: Lifeline[]; failing: FailingStep | null }) {
+/**
+ * Lab time between sending and answer, when it says more than the real milliseconds: a second
+ * or more (a link's latency, a timeout, or the clock running fast).
+ */
+function labWait(m: AttemptMessage): string | null {
+  if (m.answeredAt == null || m.answeredAt - m.at < 1000) return null;
+  return `${durationText(m.answeredAt - m.at)} of lab time`;
+}
+
+type Drawn = Exclude<DiagramRow, { kind: 'after' }>;
+
+/** One row: a message's arrow (sending, or sending and answer at once) or its answer coming back. */
+function Row({ row, lanes, failing }: { row: Drawn; lanes: Lifeline[]; failing: FailingStep | null }) {
   const [xml, setXml] = useState(false);
+  const { m, kind } = row;
   const n = lanes.length;
-  const from = Math.max(0, lanes.findIndex((l) => l.id === m.from));
-  const to = Math.max(0, lanes.findIndex((l) => l.id === m.to));
+  const sender = Math.max(0, lanes.findIndex((l) => l.id === m.from));
+  const receiver = Math.max(0, lanes.findIndex((l) => l.id === m.to));
+  // An answer goes back from the receiver to the sender.
+  const [from, to] = kind === 'answer' ? [receiver, sender] : [sender, receiver];
   const self = from === to;
   const left = self ? centre(from, n) : centre(Math.min(from, to), n);
   const width = self ? 50 / n : (Math.abs(to - from) * 100) / n;
   // The rule lines sit in the serving node's column, as wide as two columns, kept inside the diagram.
   const boxWidth = Math.min(100, (200 / n) * 0.95);
-  const boxLeft = Math.min(100 - boxWidth, Math.max(0, centre(to, n) - boxWidth / 2));
-  const isFailing = failing?.seq === m.seq;
+  const boxLeft = Math.min(100 - boxWidth, Math.max(0, centre(receiver, n) - boxWidth / 2));
+  const showsAnswer = kind !== 'send' || m.answered === null;
+  const isFailing = failing?.seq === m.seq && showsAnswer;
+  const waited = labWait(m);
   const body = (
     <>
-      <div className={`seq-arrow ${self ? 'self' : to > from ? 'rightward' : 'leftward'} ${answerClass(m)}`} style={{ marginLeft: `${left}%`, width: `${width}%` }}>
+      <div
+        className={`seq-arrow ${self ? 'self' : to > from ? 'rightward' : 'leftward'} ${showsAnswer ? answerClass(m) : 'good'}${kind === 'answer' ? ' return' : ''}`}
+        style={{ marginLeft: `${left}%`, width: `${width}%` }}
+      >
         <div className="seq-label" title={`${m.from} → ${m.to}, sent at ${preciseTimeText(m.at)} (lab time)`}>
-          <span className="seq-no">{m.seq}</span> <span className="seq-method">{m.method}</span> <span className="seq-path">{m.path}</span>
+          <span className="seq-no">{m.seq}</span>{' '}
+          {kind === 'answer' ? <span className="seq-method">answer</span> : <><span className="seq-method">{m.method}</span> <span className="seq-path">{m.path}</span></>}
         </div>
         <div className="seq-line" aria-hidden="true" />
         <div className="seq-answer">
-          <span className={`seq-status ${answerClass(m)}`} data-testid={`seq-answer-${m.seq}`} title={m.failure ?? undefined}>{answerText(m)}</span>
-          <button type="button" className="seq-xml-toggle" data-testid={`seq-xml-${m.seq}`} aria-expanded={xml} onClick={() => setXml(!xml)}>
-            {xml ? 'hide XML' : 'XML'}
-          </button>
+          {showsAnswer ? (
+            <span className={`seq-status ${answerClass(m)}`} data-testid={`seq-answer-${m.seq}`} title={m.failure ?? undefined}>{answerText(m)}</span>
+          ) : <span className="muted">waits for its answer…</span>}
+          {showsAnswer && waited ? <span className="muted">{waited}</span> : null}
+          {showsAnswer ? (
+            <button type="button" className="seq-xml-toggle" data-testid={`seq-xml-${m.seq}`} aria-expanded={xml} onClick={() => setXml(!xml)}>
+              {xml ? 'hide XML' : 'XML'}
+            </button>
+          ) : null}
         </div>
       </div>
       {isFailing ? (
@@ -58,9 +86,9 @@ function Step({ m, lanes, failing }: { m: AttemptMessage; lanes: Lifeline[]; fai
           ✖ Failed here: {m.failure ?? failing.what}
         </div>
       ) : null}
-      {m.decisions.length ? (
+      {row.decisions.length ? (
         <ul className="seq-decisions" aria-label={`What ${m.to} decided`} style={{ marginLeft: `${boxLeft}%`, width: `${boxWidth}%` }}>
-          {m.decisions.map((d, i) => <li key={i}>{d}</li>)}
+          {row.decisions.map((d, i) => <li key={i}>{d.text}</li>)}
         </ul>
       ) : null}
       {xml ? (
@@ -77,8 +105,9 @@ function Step({ m, lanes, failing }: { m: AttemptMessage; lanes: Lifeline[]; fai
       ) : null}
     </>
   );
+  const testId = kind === 'answer' ? `seq-return-${m.seq}` : `seq-step-${m.seq}`;
   return (
-    <li className={`seq-step${isFailing ? ' failing' : ''}`} data-testid={`seq-step-${m.seq}`} data-from={m.from} data-to={m.to}>
+    <li className={`seq-step${isFailing ? ' failing' : ''}${m.afterAnswer ? ' after' : ''}`} data-testid={testId} data-from={m.from} data-to={m.to}>
       {isFailing ? <div className="seq-failing-wrap" data-testid="seq-failing-step">{body}</div> : body}
     </li>
   );
@@ -88,7 +117,7 @@ function Diagram({ attempt }: { attempt: LoginAttempt }) {
   const clusters = useLab((s) => s.snapshot?.clusters);
   const lanes = lifelines(attempt);
   const failing = failingStep(attempt);
-  const messages = [...attempt.messages].sort((a, b) => a.seq - b.seq);
+  const rows = diagramRows(attempt);
   const n = lanes.length;
   const clusterOf = (host: string) => clusters?.find((c) => c.nodes.some((x) => x.host === host))?.name;
   return (
@@ -104,9 +133,11 @@ function Diagram({ attempt }: { attempt: LoginAttempt }) {
       <div className="seq-body">
         {lanes.map((l, i) => <div key={l.id} className="seq-lifeline" style={{ left: `${centre(i, n)}%` }} aria-hidden="true" />)}
         <ol className="seq-steps">
-          {messages.map((m) => <Step key={m.seq} m={m} lanes={lanes} failing={failing} />)}
+          {rows.map((row) => row.kind === 'after'
+            ? <li key="after" className="seq-after" data-testid="seq-after-answer">The phone has its answer. What the {attempt.action} caused next: the reset, the phone's TFTP fetch and registration.</li>
+            : <Row key={`${row.kind}-${row.m.seq}`} row={row} lanes={lanes} failing={failing} />)}
         </ol>
-        {messages.length === 0 ? <p className="muted seq-empty">This attempt sent no message over the lab network.</p> : null}
+        {rows.length === 0 ? <p className="muted seq-empty">This attempt sent no message over the lab network.</p> : null}
       </div>
     </div>
   );
@@ -117,7 +148,15 @@ function Summary({ attempt }: { attempt: LoginAttempt }) {
   const failed = attemptFailed(attempt);
   const explanation = attempt.code != null ? codeExplanation(attempt.code) : null;
   if (!failed) {
-    return <div className="seq-summary ok" data-testid="seq-summary">Succeeded: the phone showed {attempt.result ? `“${attempt.result}”` : 'its next screen'}.</div>;
+    const reset = attempt.messages.some((m) => m.afterAnswer);
+    return (
+      <div className="seq-summary ok" data-testid="seq-summary">
+        Succeeded: the phone showed {attempt.result ? `“${attempt.result}”` : 'its next screen'}.
+        {attempt.registeredWith
+          ? <> Then it reset and registered with <strong data-testid="seq-registered-with">{attempt.registeredWith}</strong>.</>
+          : reset ? ' Then it reset; it has not registered again yet.' : null}
+      </div>
+    );
   }
   return (
     <div className="seq-summary bad" data-testid="seq-summary" role="status">

@@ -5,7 +5,7 @@
  * step where it failed).
  */
 import type { LabSnapshot } from '../../../shared/api/contract';
-import type { AttemptMessage, LoginAttempt, SchedulerState } from '../../../shared/api/lab-contract';
+import type { AttemptDecision, AttemptMessage, LoginAttempt, SchedulerState } from '../../../shared/api/lab-contract';
 import { ERROR_CATALOGUE } from '../../../shared/errors/error-catalogue';
 import { FAULTS, type FaultDef, type FaultId, type FaultScope } from '../../../shared/faults';
 
@@ -154,9 +154,14 @@ export function schedulersByCluster(list: readonly SchedulerState[], clusterOrde
 /** At most this many attempts are kept in the window. */
 export const ATTEMPT_LIMIT = 100;
 
-/** A finished attempt added at the top (replacing an earlier copy of it), newest first. */
+/**
+ * An attempt told by the lab: a new one goes on top (newest first); one already listed (told
+ * again because it changed: the phone reset and registered) is replaced where it is.
+ */
 export function addAttempt(list: readonly LoginAttempt[], attempt: LoginAttempt, limit = ATTEMPT_LIMIT): LoginAttempt[] {
-  return [attempt, ...list.filter((a) => a.id !== attempt.id)].slice(0, limit);
+  const i = list.findIndex((a) => a.id === attempt.id);
+  if (i >= 0) return list.map((a, j) => (j === i ? attempt : a));
+  return [attempt, ...list].slice(0, limit);
 }
 
 /** "1 s", "30 min", "1 h 30 min", "1 day"... for an interval. */
@@ -229,6 +234,51 @@ export const FAILURE_TEXT: Readonly<Record<string, string>> = {
   'unknown-host': 'the host name does not resolve',
 };
 
+/**
+ * One row of a sequence diagram, in the order things happened. A message answered before
+ * anything else happened is one row (its arrow and its answer); one that waited for the requests
+ * it caused is two, its sending and, after theirs, its answer, each with the decisions its node
+ * wrote at that point. `after` marks where the phone had its answer and what the login caused
+ * next (the reset, the phone's TFTP fetches and REGISTER) begins.
+ */
+export type DiagramRow =
+  | { kind: 'exchange'; m: AttemptMessage; decisions: AttemptDecision[] }
+  | { kind: 'send'; m: AttemptMessage; decisions: AttemptDecision[] }
+  | { kind: 'answer'; m: AttemptMessage; decisions: AttemptDecision[] }
+  | { kind: 'after' };
+
+export function diagramRows(attempt: LoginAttempt): DiagramRow[] {
+  type Event = { at: number; m: AttemptMessage; answer: boolean };
+  const events: Event[] = [];
+  for (const m of attempt.messages) {
+    events.push({ at: m.sent, m, answer: false });
+    if (m.answered !== null) events.push({ at: m.answered, m, answer: true });
+  }
+  events.sort((a, b) => a.at - b.at);
+  const rows: DiagramRow[] = [];
+  let after = false;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const { m } = e;
+    if (e.answer) {
+      rows.push({ kind: 'answer', m, decisions: m.decisions.filter((d) => d.event > m.sent) });
+      continue;
+    }
+    if (m.afterAnswer && !after) {
+      after = true;
+      rows.push({ kind: 'after' });
+    }
+    const next = events[i + 1];
+    if (next?.answer && next.m === m) {
+      rows.push({ kind: 'exchange', m, decisions: m.decisions });
+      i++;
+    } else {
+      rows.push({ kind: 'send', m, decisions: m.answered === null ? m.decisions : m.decisions.filter((d) => d.event <= m.sent) });
+    }
+  }
+  return rows;
+}
+
 /** The failing step of an attempt and why, or null when nothing failed. */
 export interface FailingStep {
   seq: number;
@@ -237,9 +287,9 @@ export interface FailingStep {
   why: string;
 }
 
-/** Whether message `inner` went out during `outer` (after it, answered within its time): a request it caused. */
+/** Whether message `inner` went out while `outer` waited for its answer: a request it caused. */
 function nestedIn(inner: AttemptMessage, outer: AttemptMessage): boolean {
-  return inner.seq > outer.seq && inner.at >= outer.at && inner.ms <= outer.ms;
+  return inner.sent > outer.sent && (outer.answered === null || (inner.answered !== null && inner.answered < outer.answered));
 }
 
 /** A network failure as messages carry it ("unreachable: the WAN link ... is down"): its kind and its words. */
@@ -269,11 +319,12 @@ const httpError = (m: AttemptMessage) => m.status != null && m.status >= 400;
  * no answer or an HTTP error: then the first network failure or HTTP error.
  */
 export function failingStep(attempt: LoginAttempt): FailingStep | null {
-  const messages = [...attempt.messages].sort((x, y) => x.seq - y.seq);
+  // What came after the phone's answer (the reset, TFTP, REGISTER) is no part of the login's outcome.
+  const messages = attempt.messages.filter((m) => !m.afterAnswer).sort((x, y) => x.seq - y.seq);
   const network = messages.find((m) => m.failure);
   if (attempt.code == null) {
-    const phoneFailed = messages.some((m) => isPhone(m.from) && (m.failure || httpError(m)));
-    if (!phoneFailed) return null;
+    const root = messages[0];
+    if (!root || !isPhone(root.from) || !(root.failure || httpError(root))) return null;
     if (network) return networkStep(network);
     const http = messages.find(httpError);
     return http ? httpStep(http) : null;
@@ -293,7 +344,10 @@ export function failingStep(attempt: LoginAttempt): FailingStep | null {
     step = messages.find(httpError) ?? messages.at(-1);
     if (!step) return null;
   }
-  const decided = [...step.decisions].reverse().find((d) => d.includes(String(code))) ?? step.decisions.at(-1);
+  const texts = step.decisions.map((d) => d.text);
+  // The rule that decided ("... -> 2"), else the last line naming the code, else the last line.
+  const rule = new RegExp(`->\\s*${code}$`);
+  const decided = texts.find((d) => rule.test(d)) ?? [...texts].reverse().find((d) => d.includes(String(code))) ?? texts.at(-1);
   return { seq: step.seq, what: `code ${code}`, why: decided ? `${step.to}: ${decided}` : `${step.to} answered with code ${code}` };
 }
 

@@ -2,8 +2,8 @@ import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../main/lab/lab';
 import { shownBody } from '../../../main/lab/attempts';
-import type { LoginAttempt } from '../../../shared/api/lab-contract';
-import { HOME_WITH_ZH_PHONE, VISITING_PHONE, openCodeLab, phonesReady, submitOn } from '../../helpers/em-lab';
+import type { AttemptMessage, LoginAttempt } from '../../../shared/api/lab-contract';
+import { HOME_WITH_ZH_PHONE, VISITING_PHONE, finishReset, logoutOn, openCodeLab, phonesReady, submitOn } from '../../helpers/em-lab';
 import { withRecord } from '../../helpers/definitions';
 import { press, registeredTo, showsText, waitForScreen } from '../../helpers/lab-fixture';
 
@@ -13,6 +13,9 @@ function lastLogin(lab: Lab, device: string): LoginAttempt {
   if (!attempt) throw new Error(`no login attempt of ${device}: ${JSON.stringify(lab.attempts.list())}`);
   return attempt;
 }
+
+/** The trace lines a message's node wrote while serving it. */
+const said = (m: AttemptMessage) => m.decisions.map((d) => d.text);
 
 /** GET a node's EMApp as a client outside the lab does (its own socket, nothing lab-specific). */
 function outsideGet(lab: Lab, host: string, path: string, headers: Record<string, string> = {}): Promise<string> {
@@ -65,9 +68,15 @@ describe('login attempts: every message a phone\'s EM request caused, for the se
     expect(m[3]!.request).toContain('<credential>****</credential>');
     expect(m[3]!.response).toContain('<error code="2">');
     // The serving node's trace lines, the rule that decided among them.
-    expect(m[3]!.decisions.some((d) => d.includes('wrong PIN for alice -> 2'))).toBe(true);
-    expect(m[1]!.decisions.some((d) => d.includes('home cluster HOME refused the login'))).toBe(true);
+    expect(said(m[3]!).some((d) => d.includes('wrong PIN for alice -> 2'))).toBe(true);
+    expect(said(m[1]!).some((d) => d.includes('home cluster HOME refused the login'))).toBe(true);
     expect(m[0]!.decisions).toEqual([]);
+    // Answers in the order they came: each caller's after the requests it caused, the phone's last.
+    expect(m.map((x) => [x.sent, x.answered])).toEqual([[1, 8], [2, 7], [3, 4], [5, 6]]);
+    // The visiting EM service's verdict was written after the home cluster's answer, not before its question.
+    const verdict = m[1]!.decisions.find((d) => d.text.includes('home cluster HOME refused the login'))!;
+    expect(verdict.event).toBeGreaterThanOrEqual(m[3]!.answered!);
+    for (const x of m) expect(x.afterAnswer).toBe(false);
     // Lab time, in the order sent; real milliseconds for each answer.
     for (const [i, x] of m.entries()) {
       expect(x.at).toBeGreaterThanOrEqual(attempt.at);
@@ -84,6 +93,75 @@ describe('login attempts: every message a phone\'s EM request caused, for the se
     expect(await labHandlers(lab)['lab.attempts']({})).toEqual({ attempts: lab.attempts.list() });
   });
 
+  it('a successful EMCC login goes on past the phone\'s answer: the reset notification, the TFTP fetches and the REGISTER with home-pub, told again under the same id', async () => {
+    lab = await openCodeLab();
+    await phonesReady(lab);
+    const told: LoginAttempt[] = [];
+    lab.attempts.onAttempt((a) => told.push(a));
+    await submitOn(lab, VISITING_PHONE, 'alice', '12345');
+    await finishReset(lab, VISITING_PHONE, registeredTo('HOME'));
+
+    const attempt = lastLogin(lab, VISITING_PHONE);
+    expect(attempt.code).toBeNull();
+    expect(attempt.registeredWith).toBe('home-pub');
+    const phone = `phone ${VISITING_PHONE}`;
+    // The visiting CallManager resets the phone once the EM service has logged it in (the notice
+    // can leave before the EMApp has answered the phone).
+    const notify = attempt.messages.find((x) => x.to === phone)!;
+    expect(notify).toMatchObject({ from: 'visit-pub', method: 'POST', path: `/phone/${VISITING_PHONE}/notify`, status: 200 });
+    expect(notify.request).toContain('reset');
+    const verdict = attempt.messages[1]!.decisions.at(-1)!;
+    expect(notify.sent).toBeGreaterThan(verdict.event);
+    // (Whether the notice is answered before the phone's answer depends on the timing of the two.)
+    const after = attempt.messages.filter((x) => x.afterAnswer && x !== notify);
+    expect(after.map((x) => [x.from, x.to, x.method, x.path, x.status])).toEqual([
+      [phone, 'visit-pub', 'GET', `/${VISITING_PHONE}.cnf.xml`, 200],
+      [phone, 'home-pub', 'GET', `/${VISITING_PHONE}.cnf.xml`, 200],
+      [phone, 'home-pub', 'POST', '/ccm/register', 200],
+    ]);
+    expect(after[2]!.request).toContain(VISITING_PHONE);
+    // Each came after the phone's answer, in lab time and in the attempt's order of events.
+    const root = attempt.messages[0]!;
+    for (const x of after) {
+      expect(x.sent).toBeGreaterThan(root.answered!);
+      expect(x.at).toBeGreaterThanOrEqual(root.answeredAt!);
+    }
+    // Told when the phone had its answer, then again as each later answer came: the same record.
+    const ofLogin = told.filter((a) => a.id === attempt.id);
+    const answeredLater = attempt.messages.filter((x) => x.answered! > root.answered!);
+    expect(answeredLater.length).toBeGreaterThanOrEqual(after.length);
+    expect(ofLogin).toHaveLength(1 + answeredLater.length);
+    for (const a of ofLogin) expect(a).toBe(attempt);
+    expect(lab.attempts.list().filter((a) => a.id === attempt.id)).toHaveLength(1);
+
+    // The logout from home resets the phone back to the visiting cluster: its own attempt follows it there.
+    const recorded = attempt.messages.length;
+    await logoutOn(lab, VISITING_PHONE);
+    await finishReset(lab, VISITING_PHONE, registeredTo('VISIT'));
+    const logout = lab.attempts.list().find((a) => a.device === VISITING_PHONE && a.action === 'logout')!;
+    expect(logout.registeredWith).toBe('visit-pub');
+    expect(logout.messages.some((x) => x.from === 'home-pub' && x.to === phone)).toBe(true);
+    expect(logout.messages.filter((x) => x.afterAnswer && x.from === phone).map((x) => [x.from, x.to, x.path])).toEqual([
+      [phone, 'visit-pub', `/${VISITING_PHONE}.cnf.xml`], [phone, 'visit-pub', '/ccm/register'],
+    ]);
+    // The login's record did not take the logout's messages.
+    expect(attempt.messages).toHaveLength(recorded);
+  });
+
+  it('a refused login resets nothing and follows nothing: a later reset of the phone is no part of it', async () => {
+    lab = await openCodeLab();
+    await phonesReady(lab);
+    await submitOn(lab, VISITING_PHONE, 'alice', '99999');
+    await waitForScreen(lab, VISITING_PHONE, showsText('Login is unavailable (2)'));
+    const refused = lastLogin(lab, VISITING_PHONE);
+    const count = refused.messages.length;
+    // The visiting administrator resets every phone (a bulk certificate import does that).
+    lab.cluster('VISIT')!.callManager.resetAll();
+    await finishReset(lab, VISITING_PHONE, registeredTo('VISIT'));
+    expect(refused.messages).toHaveLength(count);
+    expect(refused.registeredWith).toBeNull();
+  });
+
   it('with the WAN between the clusters down: code 208 and the message to home-pub failing as unreachable', async () => {
     lab = await openCodeLab();
     await phonesReady(lab);
@@ -96,7 +174,7 @@ describe('login attempts: every message a phone\'s EM request caused, for the se
     const toHome = attempt.messages.find((x) => x.to === 'home-pub');
     expect(toHome).toMatchObject({ from: 'visit-pub', status: null, response: '' });
     expect(toHome!.failure).toMatch(/^unreachable: the WAN link .* is down$/);
-    expect(attempt.messages[1]!.decisions.some((d) => /-> 208$/.test(d) || d.includes('failed (the WAN link'))).toBe(true);
+    expect(said(attempt.messages[1]!).some((d) => /-> 208$/.test(d) || d.includes('failed (the WAN link'))).toBe(true);
     expect(JSON.stringify(attempt)).not.toContain('12345');
   });
 
@@ -126,7 +204,7 @@ describe('login attempts: every message a phone\'s EM request caused, for the se
     const asked = lastLogin(lab, VISITING_PHONE);
     expect(asked.code).toBeNull();
     expect(asked.result).toMatch(/\(input\)$/);
-    expect(asked.messages.at(-1)!.decisions.some((d) => d.includes('must change the PIN') && d.endsWith('-> 41'))).toBe(true);
+    expect(said(asked.messages.at(-1)!).some((d) => d.includes('must change the PIN') && d.endsWith('-> 41'))).toBe(true);
     // The change-PIN form's URL carries the PIN (&amp;seq=): masked in the recorded answer.
     expect(asked.messages[0]!.response).toContain('seq=****');
 
@@ -135,10 +213,12 @@ describe('login attempts: every message a phone\'s EM request caused, for the se
     const changed = lastLogin(lab, VISITING_PHONE);
     expect(changed).not.toBe(asked);
     expect(changed.messages[0]!.path).toMatch(/^\/changecredential\/ChangeCredentialServlet\?.*newpin=\*\*\*\*&confirmpin=\*\*\*\*/);
-    expect(changed.messages.map((x) => [x.from, x.to, x.status])).toEqual([
+    // Its EM messages (the reset and the registration that followed are the next test's subject).
+    const em = changed.messages.filter((x) => !x.afterAnswer && x.to !== `phone ${VISITING_PHONE}`);
+    expect(em.map((x) => [x.from, x.to, x.status])).toEqual([
       [`phone ${VISITING_PHONE}`, 'visit-pub', 200], ['visit-pub', 'visit-pub', 200], ['visit-pub', 'home-pub', 200], ['visit-pub', 'home-pub', 200],
     ]);
-    expect(changed.messages[3]!.request).toContain('<newCredential>****</newCredential>');
+    expect(em[3]!.request).toContain('<newCredential>****</newCredential>');
     const everything = JSON.stringify(lab.attempts.list());
     expect(everything).not.toContain('12345');
     expect(everything).not.toContain('24680');

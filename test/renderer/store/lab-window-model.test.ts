@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptMessage, LoginAttempt, SchedulerState } from '../../../shared/api/lab-contract';
 import {
-  activeValue, addAttempt, attemptFailed, carriesCode, clusterBadges, clusterPairs, durationText, failingStep, faultTargets, faultValueText, isActive, lifelines,
+  activeValue, addAttempt, attemptFailed, carriesCode, clusterBadges, clusterPairs, diagramRows, durationText, failingStep, faultTargets, faultValueText, isActive, lifelines,
   linkState, linkTarget, mergeScheduler, nodeBadges, outcomeText, relativeText, schedulersByCluster, splitFailure, stoppedServices, targetLabel, validFaultValue,
   type ClusterInfo,
 } from '../../../renderer/src/store/lab-window-model';
@@ -13,22 +13,36 @@ const CLUSTERS: ClusterInfo[] = [
   { id: 'Branch', name: 'Branch', clusterId: 'BR', version: '11.5', securityMode: 'mixed', nodes: [] },
 ];
 
+/**
+ * A message sent as event `sent` of its attempt and answered as event `answered` (by default
+ * right after: nothing happened in between).
+ */
 function msg(seq: number, from: string, to: string, extra: Partial<AttemptMessage> = {}): AttemptMessage {
+  const sent = extra.sent ?? 2 * seq - 1;
   return {
-    seq, from, to, method: 'POST', path: '/emservice/EMServiceServlet', at: 1000 + seq, ms: 10, status: 200, failure: null,
-    request: '<request/>', response: '<response><success/></response>', decisions: [], ...extra,
+    seq, from, to, method: 'POST', path: '/emservice/EMServiceServlet', at: 1000 + seq, answeredAt: 1000 + seq, sent, answered: sent + 1, ms: 10, status: 200, failure: null,
+    request: '<request/>', response: '<response><success/></response>', decisions: [], afterAnswer: false, ...extra,
   };
 }
 
+/** Decisions written when `event` events had happened. */
+const wrote = (event: number, ...texts: string[]) => texts.map((text) => ({ text, event }));
+
 function attempt(messages: AttemptMessage[], extra: Partial<LoginAttempt> = {}): LoginAttempt {
-  return { id: 'a1', device: 'SEP00AA11BB22CC', action: 'login', at: 1000, code: null, result: 'Login successful.', messages, ...extra };
+  return { id: 'a1', device: 'SEP00AA11BB22CC', action: 'login', at: 1000, code: null, result: 'Login successful.', registeredWith: null, messages, ...extra };
 }
 
-/** The WAN-down login as the lab records it: the phone's request, EMApp -> EM service, EM service -> home-pub unreachable. */
+/**
+ * The WAN-down login as the lab records it: the phone's request, EMApp -> EM service, EM service
+ * -> home-pub unreachable; each answered after the one it caused (events 1-3 sent, 4-6 answers).
+ */
 const WAN_DOWN = attempt([
-  msg(1, 'phone SEP00AA11BB22CC', 'visit-pub', { method: 'GET', path: '/emapp/EMAppServlet?device=SEP00AA11BB22CC&userid=alice&seq=****', ms: 43, response: '<CiscoIPPhoneText><Text>Login is unavailable (208)</Text></CiscoIPPhoneText>' }),
-  msg(2, 'visit-pub', 'visit-pub', { ms: 38, response: '<response><failure><error code="208">EM service connection error</error></failure></response>', decisions: ['EM service visit-pub: no home cluster could be asked -> 208'] }),
-  msg(3, 'visit-pub', 'home-pub', { ms: 0, status: null, failure: 'unreachable: the WAN link from cluster:visiting to cluster:home is down', response: '' }),
+  msg(1, 'phone SEP00AA11BB22CC', 'visit-pub', { sent: 1, answered: 6, method: 'GET', path: '/emapp/EMAppServlet?device=SEP00AA11BB22CC&userid=alice&seq=****', ms: 43, response: '<CiscoIPPhoneText><Text>Login is unavailable (208)</Text></CiscoIPPhoneText>' }),
+  msg(2, 'visit-pub', 'visit-pub', {
+    sent: 2, answered: 5, ms: 38, response: '<response><failure><error code="208">EM service connection error</error></failure></response>',
+    decisions: [...wrote(2, 'EM service visit-pub: alice is not local'), ...wrote(4, 'EM service visit-pub: no home cluster could be asked -> 208')],
+  }),
+  msg(3, 'visit-pub', 'home-pub', { sent: 3, answered: 4, ms: 0, status: null, failure: 'unreachable: the WAN link from cluster:visiting to cluster:home is down', response: '' }),
 ], { code: 208, result: 'Login is unavailable (208)' });
 
 describe('fault targets', () => {
@@ -118,11 +132,48 @@ describe('schedulers', () => {
 });
 
 describe('attempts', () => {
-  it('keeps the newest first, replaces a repeated one and keeps at most the limit', () => {
+  it('keeps the newest first, replaces a repeated one in place and keeps at most the limit', () => {
     let list: LoginAttempt[] = [];
     for (let i = 0; i < 5; i++) list = addAttempt(list, { ...WAN_DOWN, id: `a${i}` }, 3);
     expect(list.map((a) => a.id)).toEqual(['a4', 'a3', 'a2']);
-    expect(addAttempt(list, { ...WAN_DOWN, id: 'a3', result: 'again' }, 3).map((a) => a.id)).toEqual(['a3', 'a4', 'a2']);
+    // Told again (the phone reset and registered after it): replaced where it is, not moved up.
+    const again = addAttempt(list, { ...WAN_DOWN, id: 'a3', result: 'again' }, 3);
+    expect(again.map((a) => [a.id, a.result])).toEqual([['a4', WAN_DOWN.result], ['a3', 'again'], ['a2', WAN_DOWN.result]]);
+  });
+
+  it('draws a message that waited for the requests it caused as its sending, theirs, then its answer, each with the decisions written at that point', () => {
+    const rows = diagramRows(WAN_DOWN).map((r) => (r.kind === 'after' ? ['after'] : [r.kind, r.m.seq, r.decisions.map((d) => d.text)]));
+    expect(rows).toEqual([
+      ['send', 1, []],
+      ['send', 2, ['EM service visit-pub: alice is not local']],
+      ['exchange', 3, []],
+      ['answer', 2, ['EM service visit-pub: no home cluster could be asked -> 208']],
+      ['answer', 1, []],
+    ]);
+  });
+
+  it('marks where the phone had its answer and the reset, TFTP fetch and registration begin', () => {
+    const phone = 'phone SEP00AA11BB22CC';
+    const login = attempt([
+      msg(1, phone, 'visit-pub', { sent: 1, answered: 6 }),
+      msg(2, 'visit-pub', 'visit-pub', { sent: 2, answered: 4 }),
+      msg(3, 'visit-pub', phone, { sent: 3, answered: 5, path: '/phone/SEP00AA11BB22CC/notify' }),
+      msg(4, phone, 'home-pub', { sent: 7, answered: 8, path: '/SEP00AA11BB22CC.cnf.xml', afterAnswer: true }),
+      msg(5, phone, 'home-pub', { sent: 9, answered: 10, path: '/ccm/register', afterAnswer: true }),
+    ], { registeredWith: 'home-pub' });
+    expect(diagramRows(login).map((r) => (r.kind === 'after' ? 'after' : `${r.kind} ${r.m.seq}`))).toEqual([
+      'send 1', 'send 2', 'send 3', 'answer 2', 'answer 3', 'answer 1', 'after', 'exchange 4', 'exchange 5',
+    ]);
+    // The phone's own lifeline takes the notice: no second column for it.
+    expect(lifelines(login).map((l) => l.title)).toEqual(['SEP00AA11BB22CC', 'visit-pub', 'home-pub']);
+    // What came after the answer is no part of the outcome, even when it failed.
+    const unregistered = { ...login, messages: [...login.messages.slice(0, 4), { ...login.messages[4]!, status: null, failure: 'refused' }] };
+    expect(failingStep(unregistered)).toBeNull();
+  });
+
+  it('shows an unanswered message as a sending with every decision', () => {
+    const waiting = attempt([msg(1, 'phone SEP1', 'visit-pub', { sent: 1, answered: null, answeredAt: null, status: null, decisions: wrote(1, 'a', 'b') })]);
+    expect(diagramRows(waiting)).toEqual([{ kind: 'send', m: waiting.messages[0], decisions: waiting.messages[0]!.decisions }]);
   });
 
   it('draws the phone first, then each host in order of appearance', () => {
@@ -147,35 +198,35 @@ describe('attempts', () => {
 
   it('marks the innermost message whose answer carries the code when nothing failed on the network (wrong PIN)', () => {
     const wrongPin = attempt([
-      msg(1, 'phone SEP00AA11BB22CC', 'visit-pub', { ms: 40, response: '<Text>Login is unavailable (2)</Text>' }),
-      msg(2, 'visit-pub', 'visit-pub', { ms: 30, response: '<error code="2">Authentication Error</error>' }),
-      msg(3, 'visit-pub', 'home-pub', { ms: 12, response: '<emccResponse><failure><error code="2">x</error></failure></emccResponse>', decisions: ['received', 'alice: wrong PIN -> 2'] }),
+      msg(1, 'phone SEP00AA11BB22CC', 'visit-pub', { sent: 1, answered: 6, ms: 40, response: '<Text>Login is unavailable (2)</Text>' }),
+      msg(2, 'visit-pub', 'visit-pub', { sent: 2, answered: 5, ms: 30, response: '<error code="2">Authentication Error</error>' }),
+      msg(3, 'visit-pub', 'home-pub', { sent: 3, answered: 4, ms: 12, response: '<emccResponse><failure><error code="2">x</error></failure></emccResponse>', decisions: wrote(3, 'received', 'alice: wrong PIN -> 2') }),
     ], { code: 2, result: 'Login is unavailable (2)' });
     expect(failingStep(wrongPin)).toEqual({ seq: 3, what: 'code 2', why: 'home-pub: alice: wrong PIN -> 2' });
   });
 
   it('keeps to the first chain: a node tried after another failed is not inside it', () => {
     const busy = attempt([
-      msg(1, 'phone SEP1', 'visit-pub', { ms: 40, response: '(26)' }),
-      msg(2, 'visit-pub', 'visit-pub', { ms: 5, response: '<error code="26"/>' }),
-      msg(3, 'visit-pub', 'visit-sub', { ms: 6, at: 1004, response: '<error code="26"/>' }),
+      msg(1, 'phone SEP1', 'visit-pub', { sent: 1, answered: 6, ms: 40, response: '(26)' }),
+      msg(2, 'visit-pub', 'visit-pub', { sent: 2, answered: 3, ms: 5, response: '<error code="26"/>' }),
+      msg(3, 'visit-pub', 'visit-sub', { sent: 4, answered: 5, ms: 6, at: 1004, response: '<error code="26"/>' }),
     ], { code: 26 });
     expect(failingStep(busy)?.seq).toBe(2);
   });
 
   it('ignores an incidental network failure outside the chain that carries the code', () => {
     const retried = attempt([
-      msg(1, 'phone SEP1', 'visit-pub', { ms: 40, response: '(2)' }),
-      msg(2, 'visit-pub', 'visit-sub', { ms: 1, status: null, failure: 'refused: nothing listens', response: '' }),
-      msg(3, 'visit-pub', 'visit-pub', { ms: 20, response: '<error code="2"/>' }),
+      msg(1, 'phone SEP1', 'visit-pub', { sent: 1, answered: 6, ms: 40, response: '(2)' }),
+      msg(2, 'visit-pub', 'visit-sub', { sent: 2, answered: 3, ms: 1, status: null, failure: 'refused: nothing listens', response: '' }),
+      msg(3, 'visit-pub', 'visit-pub', { sent: 4, answered: 5, ms: 20, response: '<error code="2"/>' }),
     ], { code: 2 });
     expect(failingStep(retried)?.seq).toBe(3);
   });
 
   it('sees no failing step in a success, even with a failover on the way', () => {
     const ok = attempt([
-      msg(1, 'phone SEP1', 'visit-pub', { ms: 40, response: '<Text>Login successful</Text>' }),
-      msg(2, 'visit-pub', 'visit-sub', { ms: 1, status: null, failure: 'refused', response: '' }),
+      msg(1, 'phone SEP1', 'visit-pub', { sent: 1, answered: 4, ms: 40, response: '<Text>Login successful</Text>' }),
+      msg(2, 'visit-pub', 'visit-sub', { sent: 2, answered: 3, ms: 1, status: null, failure: 'refused', response: '' }),
     ]);
     expect(failingStep(ok)).toBeNull();
     expect(outcomeText(ok)).toBe('success');

@@ -36,7 +36,7 @@ const { useLab } = await import('../../../renderer/src/store/lab-store');
 
 const SNAPSHOT: LabSnapshot = { clusters: [], phones: [], clock: { now: 1000, speed: 1, paused: false } };
 const scheduler = (nextRunAt: number): SchedulerState => ({ cluster: 'home', id: 'remoteClusterUpdate', label: 'Remote Cluster Update', intervalMs: 1_800_000, nextRunAt, runs: [] });
-const attempt = (id: string): LoginAttempt => ({ id, device: 'SEP1', action: 'login', at: 1, code: 208, result: 'Login is unavailable (208)', messages: [] });
+const attempt = (id: string): LoginAttempt => ({ id, device: 'SEP1', action: 'login', at: 1, code: 208, result: 'Login is unavailable (208)', registeredWith: null, messages: [] });
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
