@@ -1,5 +1,6 @@
 // Build everything that runs: the main-process bundles (CLI, Electron shell, preload) with
 // esbuild, and the renderer with Vite. Native and Electron modules stay external.
+import { chmodSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
@@ -9,9 +10,11 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: fa
 
 await Promise.all([
   esbuild({ ...common, entryPoints: ['main/cli/cli.ts'], outfile: 'dist/cli/cli.mjs', format: 'esm',
+    // The package's `bin` (npx emcc-lab) runs this file itself: it starts with its interpreter.
     // Bundled CommonJS dependencies still call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }),
   esbuild({ ...common, entryPoints: ['main/shell/electron-main.ts'], outfile: 'dist/main/shell.cjs', format: 'cjs' }),
   esbuild({ ...common, entryPoints: ['main/shell/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs' }),
 ]);
+chmodSync('dist/cli/cli.mjs', 0o755);
 await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });

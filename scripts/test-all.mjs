@@ -2,7 +2,7 @@
 // end-to-end tests (Playwright in Debian's Chromium against the real lab in browser mode). Ends
 // with one plain line `N passed, N failed` counting every test and check.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0 };
 const failures = [];
@@ -44,6 +44,21 @@ check('build', built);
 rmSync('test-results/unit.json', { force: true });
 const unitOk = run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 countJson('test-results/unit.json', 'unit tests', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests + (unitOk || j.numFailedTests ? 0 : 1) }));
+
+// The shipped scenario library, played as field teams play it: `emcc-lab run resources/scenarios/*`.
+if (built) {
+  console.log('\n== scenario library');
+  const files = readdirSync('resources/scenarios').map((f) => `resources/scenarios/${f}`);
+  const r = spawnSync(process.execPath, ['dist/cli/cli.mjs', 'run', '--json', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const lines = r.stdout.split('\n').filter((l) => l.startsWith('{'));
+  for (const line of lines) {
+    const { scenario, passed, failures: why } = JSON.parse(line);
+    console.log(`${passed ? '✓' : '✗'} ${scenario}${passed ? '' : `: ${JSON.stringify(why)}`}`);
+    check(`scenario ${scenario}`, passed);
+  }
+  if (r.stderr) process.stderr.write(r.stderr);
+  check('scenario library run', r.status === 0 && lines.length === files.length);
+}
 
 if (built) {
   rmSync('test-results/e2e.json', { force: true });

@@ -1,12 +1,19 @@
 /**
  * The command line: the same lab without Electron. `serve --headless` runs the clusters and
- * phones with no UI; `serve` alone also serves the renderer in browser mode.
+ * phones with no UI; `serve` alone also serves the renderer in browser mode; `run` plays
+ * scenarios headless and `validate` checks lab and scenario files.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
-import { defaultDataDir, headlessBanner, openDemoLab, openFreshLab } from '../lab/lab-runtime';
+import { defaultDataDir, headlessBanner } from '../lab/lab-runtime';
+import { LabSession } from '../lab/lab-session';
+import { sessionApi } from '../lab/session-api';
+import { ScenarioDesk } from '../lab/scenario-desk';
+import { libraryDir } from '../scenario';
 import { startWebServer } from '../web/web-server';
+import { runScenarioFiles, type CliOutput } from './run-command';
+import { validateFiles } from './validate-command';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -28,7 +35,12 @@ function untilSignal(close: () => Promise<void>): void {
   process.on('SIGTERM', stop);
 }
 
-export function buildProgram(): Command {
+const terminal: CliOutput = {
+  out: (line) => void process.stdout.write(`${line}\n`),
+  err: (line) => void process.stderr.write(`${line}\n`),
+};
+
+export function buildProgram(io: CliOutput = terminal): Command {
   const program = new Command('emcc-lab').description('EMCC Lab: emulated Unified CM clusters and IP phones for Extension Mobility Cross Cluster');
   program
     .command('serve')
@@ -37,20 +49,42 @@ export function buildProgram(): Command {
     .option('--data <dir>', 'folder of the cluster databases', defaultDataDir())
     .option('--port <port>', 'browser-mode port (0 = any free port)', port, 0)
     .option('--empty', 'a fresh two-cluster lab (cluster-a, cluster-b) with nothing configured, to set up in the admin windows')
-    .action(async (opts: { headless?: boolean; data: string; port: number; empty?: boolean }) => {
-      const dataDir = path.resolve(opts.data);
-      const lab = await (opts.empty ? openFreshLab(dataDir) : openDemoLab(dataDir));
+    .option('--lab <file>', 'open this lab file (.emcclab) instead of the demo lab')
+    .action(async (opts: { headless?: boolean; data: string; port: number; empty?: boolean; lab?: string }) => {
+      if (opts.empty && opts.lab) throw new InvalidArgumentError('--empty and --lab cannot be used together');
+      const session = await LabSession.open({
+        dataDir: path.resolve(opts.data),
+        initial: opts.lab ? { path: path.resolve(opts.lab) } : opts.empty ? 'empty' : 'demo',
+      });
       if (opts.headless) {
-        process.stdout.write(`${headlessBanner(lab)}\n`);
-        untilSignal(() => lab.close());
+        // Ready for a signal before saying so: a caller may stop the lab as soon as it reads the banner.
+        untilSignal(() => session.close());
+        io.out(headlessBanner(session.lab));
         return;
       }
-      const web = await startWebServer(lab, { rendererDir: path.join(here, '..', 'renderer'), port: opts.port });
-      process.stdout.write(`EMCC Lab is running in browser mode: open ${web.openUrl}\n`);
+      const desk = new ScenarioDesk(session, libraryDir(here));
+      const web = await startWebServer(sessionApi(session, desk), { rendererDir: path.join(here, '..', 'renderer'), port: opts.port });
       untilSignal(async () => {
+        desk.close();
         await web.close();
-        await lab.close();
+        await session.close();
       });
+      io.out(`EMCC Lab is running in browser mode: open ${web.openUrl}`);
+    });
+  program
+    .command('run')
+    .description('play scenarios (.emccscenario), each in a fresh lab of its own; exit code 1 when an expectation fails or a file is invalid')
+    .argument('<scenario...>', 'scenario files')
+    .option('--json', 'print one JSON line per scenario ({"scenario","passed","codes","failures"}) and nothing else')
+    .action(async (files: string[], opts: { json?: boolean }) => {
+      process.exitCode = await runScenarioFiles(files, { json: !!opts.json, cleanUpOnSignal: true }, io);
+    });
+  program
+    .command('validate')
+    .description('check lab files (.emcclab) and scenarios (.emccscenario); exit code 1 when any is invalid')
+    .argument('<file...>', 'files to check')
+    .action((files: string[]) => {
+      process.exitCode = validateFiles(files, io);
     });
   return program;
 }

@@ -5,36 +5,13 @@
  * changes pass (there is no second way into the database).
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
-import type { EntityKind } from '../../shared/admin/fields';
+import { ClusterDefinition, DEFINITION_ORDER } from '../../shared/cluster-definition';
 import type { FormPage } from '../../shared/admin/pages';
 import type { SaveResult } from '../../shared/api/admin-contract';
 import type { ClusterAdmin } from './admin/cluster-admin';
 import type { ClusterStore } from './store/cluster-store';
 
-/** The lists of a definition in the order they are applied (each only names lists before it). */
-export const DEFINITION_ORDER = [
-  'callingSearchSpace', 'geolocation', 'geolocationFilter', 'commonDeviceConfig', 'devicePool', 'phoneService',
-  'deviceProfile', 'endUser', 'applicationUser', 'phone', 'sipTrunk', 'emccTemplate',
-] as const satisfies readonly Exclude<EntityKind, 'node' | 'remoteCluster'>[];
-
-const records = z.array(z.record(z.string(), z.unknown())).max(100_000);
-
-export const ClusterDefinition = z.object({
-  /** The lab's name for the cluster; also its database file name. */
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,29}$/, 'a lab name (lower-case letters, digits and -)'),
-  enterprise: z.record(z.string(), z.unknown()),
-  /** Servers, publisher first, each with the services activated on it. */
-  nodes: z.array(z.object({ record: z.record(z.string(), z.unknown()), services: z.array(z.string()).default([]) })).min(1),
-  records: z.object(Object.fromEntries(DEFINITION_ORDER.map((k) => [k, records.optional()])) as Record<(typeof DEFINITION_ORDER)[number], z.ZodOptional<typeof records>>).default({}),
-  serviceParameters: z.record(z.string(), z.unknown()).optional(),
-  featureParameters: z.record(z.string(), z.unknown()).optional(),
-  defaultEmccTemplate: z.string().nullable().default(null),
-  emccDevices: z.number().int().min(0).default(0),
-  remoteClusters: records.default([]),
-  interclusterServiceProfile: z.record(z.string(), z.unknown()).optional(),
-});
-export type ClusterDefinition = z.input<typeof ClusterDefinition>;
+export { ClusterDefinition, DEFINITION_ORDER } from '../../shared/cluster-definition';
 
 export class DefinitionError extends Error {}
 

@@ -5,24 +5,31 @@
  * error answer and changes nothing.
  */
 import { parseRequest, type EventSink, type RequestHandlers, type RequestName } from '../../shared/api/contract';
+import type { FILE_REQUESTS } from '../../shared/api/file-contract';
 import type { Lab } from './lab';
 
 export class ApiError extends Error {}
 
-export function labHandlers(lab: Lab): RequestHandlers {
+/** The requests about the open lab itself (the session adds files, scenarios and the troubleshooter). */
+export type LabRequestName = Exclude<RequestName, keyof typeof FILE_REQUESTS>;
+export type LabRequestHandlers = Pick<RequestHandlers, LabRequestName>;
+
+/** The handlers of one lab; given a function, each request asks it for the lab open at that moment. */
+export function labHandlers(which: Lab | (() => Lab)): LabRequestHandlers {
+  const labOf = typeof which === 'function' ? which : () => which;
   const phone = (deviceName: string) => {
-    const p = lab.phone(deviceName);
+    const p = labOf().phone(deviceName);
     if (!p) throw new ApiError(`no phone named ${deviceName}`);
     return p;
   };
   const cluster = (name: string) => {
-    const c = lab.clusterNamed(name);
+    const c = labOf().clusterNamed(name);
     if (!c) throw new ApiError(`no cluster named ${name}`);
     return c;
   };
   const admin = (name: string) => cluster(name).admin;
   return {
-    'lab.snapshot': () => lab.snapshot(),
+    'lab.snapshot': () => labOf().snapshot(),
     'phone.screen': ({ deviceName }) => phone(deviceName).screen(),
     'phone.pressKey': ({ deviceName, key }) => {
       phone(deviceName).pressKey(key);
@@ -83,23 +90,24 @@ export function labHandlers(lab: Lab): RequestHandlers {
     },
     'lab.trace': ({ cluster: c }) => {
       if (c !== undefined) cluster(c);
-      return { entries: lab.trace.list(c) };
+      return { entries: labOf().trace.list(c) };
     },
-    'lab.faults': () => ({ active: lab.faults.list() }),
-    'lab.attempts': () => ({ attempts: lab.attempts.list() }),
+    'lab.faults': () => ({ active: labOf().faults.list() }),
+    'lab.attempts': () => ({ attempts: labOf().attempts.list() }),
     'lab.setClock': async ({ speed, paused, advanceMs }) => {
+      const lab = labOf();
       if (speed !== undefined) lab.clock.setSpeed(speed);
       if (paused === true) lab.clock.pause();
       if (paused === false) lab.clock.resume();
       if (advanceMs) await lab.advance(advanceMs);
       return { now: lab.clock.now(), speed: lab.clock.speed, paused: lab.clock.paused };
     },
-    'lab.schedulers': () => ({ schedulers: lab.schedulerStates() }),
+    'lab.schedulers': () => ({ schedulers: labOf().schedulerStates() }),
     'lab.exportTrace': ({ cluster: c }) => {
       if (c !== undefined) cluster(c);
-      return lab.traceFile(c);
+      return labOf().traceFile(c);
     },
-    'lab.setFault': ({ fault, target, active, value }) => saveResult(lab.setFault(fault, target, active, value), target),
+    'lab.setFault': ({ fault, target, active, value }) => saveResult(labOf().setFault(fault, target, active, value), target),
   };
 }
 
@@ -110,15 +118,28 @@ function saveResult(errors: { field: string; message: string }[], key: string) {
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: string };
 
 /** Validate and run one request; never throws. */
-export async function dispatch(handlers: RequestHandlers, name: unknown, payload: unknown): Promise<DispatchResult> {
+export async function dispatch(handlers: Partial<RequestHandlers>, name: unknown, payload: unknown): Promise<DispatchResult> {
   const parsed = parseRequest<RequestName>(String(name), payload);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   try {
-    const handler = handlers[parsed.name] as (p: unknown) => unknown;
+    const handler = handlers[parsed.name] as ((p: unknown) => unknown) | undefined;
+    if (!handler) return { ok: false, error: `${parsed.name} is not available here` };
     return { ok: true, result: await handler(parsed.payload) };
   } catch (e) {
     return { ok: false, error: e instanceof ApiError ? e.message : 'internal error' };
   }
+}
+
+/** What a binding (Electron IPC, the browser-mode WebSocket) serves: handlers, and where events come from. */
+export interface ApiBinding {
+  handlers: Partial<RequestHandlers>;
+  /** Forward events to the binding's sink; returns the unsubscribe function. */
+  forward(sink: EventSink): () => void;
+}
+
+/** One lab's API and nothing else (no files, scenarios or troubleshooter): for tests of a binding. */
+export function singleLabApi(lab: Lab): ApiBinding {
+  return { handlers: labHandlers(lab), forward: (sink) => forwardEvents(lab, sink) };
 }
 
 /** Forward the lab's events to a binding's sink; returns the unsubscribe function. */

@@ -40,6 +40,16 @@ export interface LabOptions {
    * without cross-cluster trust.
    */
   exchangeCertificates?: boolean;
+  /**
+   * Called for each cluster whose database was new, right after its definition was applied and
+   * before its nodes start: a lab file puts back certificates and trust here. Throwing ends the open.
+   */
+  afterDefinition?: (cluster: Cluster, definition: ClusterDefinition) => void;
+  /**
+   * Faults switched on as the lab opens: after the first remote cluster update (which must not
+   * wait out a fault's lab-time timeout) and before the phones boot (which must meet them).
+   */
+  faults?: readonly { fault: FaultId; target: string; value?: number }[];
 }
 
 export class Lab {
@@ -113,7 +123,10 @@ export class Lab {
           },
         });
         lab.clusters.push(cluster);
-        if (store.isEmpty()) applyDefinition(store, cluster.admin, def);
+        if (store.isEmpty()) {
+          applyDefinition(store, cluster.admin, def);
+          options.afterDefinition?.(cluster, def);
+        }
       }
       await lab.endpoint.start();
       for (const c of lab.clusters) await c.start();
@@ -121,6 +134,10 @@ export class Lab {
       const neverExported = lab.clusters.every((c) => !c.store.setting('certLastExport'));
       if (options.exchangeCertificates && neverExported) await lab.exchangeCertificates();
       await Promise.all(lab.clusters.map((c) => c.startSchedulers()));
+      for (const f of options.faults ?? []) {
+        const refused = lab.setFault(f.fault, f.target, true, f.value);
+        if (refused.length) throw new Error(`fault ${f.fault} on ${f.target}: ${refused[0]!.message}`);
+      }
       for (const c of lab.clusters) {
         for (const row of c.store.phones()) lab.addPhone(c, row.name, row.model);
         c.onAdminChange((change) => lab.adminChanged(c, change));

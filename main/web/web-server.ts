@@ -9,8 +9,8 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { EventName } from '../../shared/api/contract';
-import type { Lab } from '../lab/lab';
-import { dispatch, forwardEvents, labHandlers } from '../lab/lab-api';
+import { dispatch, type ApiBinding } from '../lab/lab-api';
+import { LAB_FILE_MAX_BYTES } from '../../shared/lab-file';
 import { startHttpServer, type RunningServer } from '../net/http-server';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 
@@ -35,7 +35,7 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(lab: Lab, options: { rendererDir: string; port?: number }): Promise<WebServer> {
+export async function startWebServer(api: ApiBinding, options: { rendererDir: string; port?: number }): Promise<WebServer> {
   const token = randomBytes(16).toString('hex');
   const root = path.resolve(options.rendererDir);
   const http: RunningServer = await startHttpServer(async (req) => {
@@ -55,19 +55,20 @@ export async function startWebServer(lab: Lab, options: { rendererDir: string; p
     }
   }, { port: options.port ?? 0 });
 
-  const handlers = labHandlers(lab);
+  const { handlers } = api;
   const expected = Buffer.from(token);
   const wss = new WebSocketServer({
     server: http.server,
     path: '/api',
-    maxPayload: 64 * 1024,
+    // A lab or scenario file the user opens travels as its text (JSON-escaped: up to twice its size).
+    maxPayload: 2 * LAB_FILE_MAX_BYTES + 64 * 1024,
     verifyClient: ({ req }: { req: import('node:http').IncomingMessage }) => {
       const given = Buffer.from(new URL(req.url ?? '', 'http://x').searchParams.get('token') ?? '');
       return given.length === expected.length && timingSafeEqual(given, expected);
     },
   });
   const clients = new Set<WebSocket>();
-  const stopEvents = forwardEvents(lab, (name: EventName, payload) => {
+  const stopEvents = api.forward((name: EventName, payload) => {
     const msg = JSON.stringify({ event: name, payload });
     for (const c of clients) if (c.readyState === c.OPEN) c.send(msg);
   });

@@ -6,9 +6,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AdminWindow } from './admin/AdminWindow';
 import { LabView } from './lab/LabView';
+import { openLinkedAdminView } from './lab/admin-link';
 import { PhoneFace } from './phone/PhoneFace';
 import { useAdmin } from './store/admin-store';
 import { useLab } from './store/lab-store';
+import './i18n/i18n';
 import './styles.css';
 
 const params = new URLSearchParams(location.search);
@@ -17,7 +19,8 @@ const adminCluster = params.get('view') === 'admin' ? params.get('cluster') : nu
 // In the desktop app the lab window lists the phones, which have windows of their own.
 const desktopLab = params.get('view') === 'lab';
 
-if (adminCluster) void useAdmin.getState().start(adminCluster);
+// `&kind=…[&key=…]` or `&page=…`: the page a link of the lab window (the troubleshooter's fixes) asks for.
+if (adminCluster) void useAdmin.getState().start(adminCluster).then(() => openLinkedAdminView(params));
 else void useLab.getState().load();
 
 function Root() {

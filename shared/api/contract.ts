@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { EVENT_NAMES, REQUEST_NAMES } from './names';
 import { ADMIN_EVENTS, ADMIN_REQUESTS } from './admin-contract';
 import { ClockState, LAB_EVENTS, LAB_REQUESTS } from './lab-contract';
+import { FILE_EVENTS, FILE_REQUESTS } from './file-contract';
 
 const deviceName = z.string().regex(/^[A-Za-z0-9_.-]{1,50}$/, 'a device name (letters, digits, . _ -)');
 
@@ -81,6 +82,7 @@ export const REQUESTS = {
   'phone.typeText': { request: z.object({ deviceName, text: z.string().max(64) }).strict(), response: Empty },
   ...ADMIN_REQUESTS,
   ...LAB_REQUESTS,
+  ...FILE_REQUESTS,
 } as const satisfies Record<(typeof REQUEST_NAMES)[number], { request: z.ZodType; response: z.ZodType }>;
 
 /** Events: main -> renderer, pushed whenever the state they carry changes. */
@@ -89,6 +91,7 @@ export const EVENTS = {
   'lab.changed': LabSnapshot,
   ...ADMIN_EVENTS,
   ...LAB_EVENTS,
+  ...FILE_EVENTS,
 } as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;
 
 export type RequestName = keyof typeof REQUESTS;

@@ -9,5 +9,7 @@ export const REQUEST_NAMES = [
   'admin.serviceActivation', 'admin.setServiceActivation', 'admin.bulkEmcc', 'admin.submitJob', 'admin.jobs', 'admin.updateRemoteClustersNow',
   'pki.certificates', 'pki.regenerate', 'pki.download', 'pki.untrust', 'pki.bulk', 'pki.submit', 'lab.trace',
   'admin.logOutPhone', 'lab.faults', 'lab.setFault', 'lab.setClock', 'lab.schedulers', 'lab.attempts', 'lab.exportTrace',
+  'file.current', 'file.new', 'file.open', 'file.save', 'file.validate',
+  'scenario.list', 'scenario.open', 'scenario.state', 'scenario.play', 'scenario.close', 'lab.troubleshoot',
 ] as const;
-export const EVENT_NAMES = ['phone.screen', 'lab.changed', 'admin.changed', 'lab.trace', 'lab.attempt', 'lab.scheduler'] as const;
+export const EVENT_NAMES = ['phone.screen', 'lab.changed', 'admin.changed', 'lab.trace', 'lab.attempt', 'lab.scheduler', 'lab.replaced', 'scenario.progress'] as const;

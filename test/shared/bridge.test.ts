@@ -14,9 +14,10 @@ describe('the desktop preload bridge', () => {
       calls.push([name, payload]);
       return { ok: true, result: null };
     }, () => () => undefined);
-    expect(Object.keys(bridge).sort()).toEqual(['admin', 'events', 'lab', 'phone', 'pki']);
+    expect(Object.keys(bridge).sort()).toEqual(['admin', 'events', 'file', 'lab', 'phone', 'pki', 'scenario']);
     expect(Object.keys(bridge.phone!).sort()).toEqual(['pressKey', 'screen', 'typeText']);
-    expect(Object.keys(bridge.events).sort()).toEqual(['onAdminChanged', 'onLabAttempt', 'onLabChanged', 'onLabScheduler', 'onLabTrace', 'onPhoneScreen']);
+    expect(Object.keys(bridge.events).sort()).toEqual(['onAdminChanged', 'onLabAttempt', 'onLabChanged', 'onLabReplaced', 'onLabScheduler', 'onLabTrace', 'onPhoneScreen', 'onScenarioProgress']);
+    expect(Object.keys(bridge.file!).sort()).toEqual(['current', 'new', 'open', 'save', 'validate']);
     expect(bridge).not.toHaveProperty('invoke');
     await bridge.phone!.pressKey!({ deviceName: 'SEP1', key: '1' });
     expect(calls).toEqual([['phone.pressKey', { deviceName: 'SEP1', key: '1' }]]);

@@ -68,6 +68,15 @@ export interface TrustedCertificate extends CertificateInfo {
   source: string;
 }
 
+/** A cluster's certificates with their keys, its trust stores and where its bulk exchange stands (what a lab file keeps). */
+export interface PkiBackup {
+  certificates: { host: string; purpose: CertificatePurpose; pem: string; keyPem: string }[];
+  trust: { store: TrustStoreId; pem: string; source: string }[];
+  /** Lab time of the last bulk export, or null: never exported. */
+  lastExport: number | null;
+  exportNeeded: boolean;
+}
+
 const clusterFileOf = (clusterId: string) => `${clusterId}.p12`;
 
 export class ClusterPki {
@@ -148,6 +157,47 @@ export class ClusterPki {
 
   exportNeeded(): boolean {
     return this.d.store.setting('certExportNeeded') === 'true';
+  }
+
+  // --- lab files ---
+
+  /** Everything a lab file keeps of the cluster's certificates: keys included (they are the lab's own). */
+  backup(): PkiBackup {
+    const { store } = this.d;
+    const hosts = new Map(store.nodes().map((n) => [n.name, n.host]));
+    const last = store.setting('certLastExport');
+    return {
+      certificates: store.certificates().map((c) => ({ host: hosts.get(c.node) ?? c.node, purpose: c.purpose as CertificatePurpose, pem: c.pem, keyPem: c.key_pem })),
+      // Ordered by what an entry is, so the same trust reads back the same whatever order it was added in.
+      trust: [...store.trusted()]
+        .sort((a, b) => a.store.localeCompare(b.store) || a.source.localeCompare(b.source) || a.fingerprint.localeCompare(b.fingerprint))
+        .map((t) => ({ store: t.store as TrustStoreId, pem: t.pem, source: t.source })),
+      lastExport: last ? Number(last) : null,
+      exportNeeded: this.exportNeeded(),
+    };
+  }
+
+  /**
+   * Put back certificates and trust saved by `backup()` into a new cluster, before its nodes
+   * start (a node without a saved certificate gets a new one at start, as always).
+   */
+  restore(saved: PkiBackup): FieldError[] {
+    const { store } = this.d;
+    const nodes = store.nodes();
+    const unknown = saved.certificates.find((c) => !nodes.some((n) => n.host.toLowerCase() === c.host.toLowerCase()));
+    if (unknown) return [{ field: 'host', message: `No server named "${unknown.host}"` }];
+    store.transaction(() => {
+      for (const c of saved.certificates) {
+        const node = nodes.find((n) => n.host.toLowerCase() === c.host.toLowerCase())!;
+        store.putCertificate({ node: node.name, purpose: c.purpose, pem: c.pem, key_pem: c.keyPem, fingerprint: fingerprintOf(pemToDer(c.pem)), created_at: this.d.now() });
+      }
+      for (const t of saved.trust) {
+        store.addTrusted({ store: t.store, fingerprint: fingerprintOf(pemToDer(t.pem)), pem: t.pem, source: t.source, added_at: this.d.now() });
+      }
+      if (saved.lastExport !== null) store.setSetting('certLastExport', String(saved.lastExport));
+      store.setSetting('certExportNeeded', String(saved.exportNeeded));
+    });
+    return [];
   }
 
   /** What a node's HTTPS server presents: its Tomcat certificate and key. */

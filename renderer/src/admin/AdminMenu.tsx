@@ -3,7 +3,10 @@
  * dropdown, whose entries (and sub-menu sections) open the pages. Escape or a click elsewhere
  * closes it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '../use-dismiss';
+import { useTranslation } from 'react-i18next';
+import { menuText } from '../i18n/admin-text';
 import type { AdminTarget } from '../../../shared/admin/pages';
 import { useAdmin } from '../store/admin-store';
 import { menuGroups, sameTarget, type MenuEntry } from './menu-groups';
@@ -11,34 +14,26 @@ import { menuGroups, sameTarget, type MenuEntry } from './menu-groups';
 const GROUPS = menuGroups();
 
 function EntryButton({ entry, onPick }: { entry: MenuEntry; onPick: (t: AdminTarget) => void }) {
+  const { t } = useTranslation('admin');
   const view = useAdmin((s) => s.view);
   const current = view.type !== 'home' && sameTarget(entry.target, view);
   return (
     <button type="button" role="menuitem" className={`admin-menu-entry${current ? ' current' : ''}`} onClick={() => onPick(entry.target)}>
-      {entry.label}
+      {menuText(t, entry.label)}
     </button>
   );
 }
 
 /** The menu bar built from MENU. */
 export function AdminMenu() {
+  const { t } = useTranslation('admin');
+  // A sub-menu's title is the middle of its entries' paths, one or more segments joined by " > ".
+  const pathText = (path: string) => path.split(' > ').map((s) => menuText(t, s)).join(' > ');
   const open = useAdmin((s) => s.open);
   const [openGroup, setOpenGroup] = useState<string | null>(null);
   const bar = useRef<HTMLElement>(null);
 
-  useEffect(() => {
-    if (!openGroup) return;
-    const onDown = (e: MouseEvent) => {
-      if (bar.current && !bar.current.contains(e.target as Node)) setOpenGroup(null);
-    };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpenGroup(null);
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [openGroup]);
+  useDismiss(openGroup !== null, bar, useCallback(() => setOpenGroup(null), []));
 
   const pick = (t: AdminTarget) => {
     setOpenGroup(null);
@@ -46,7 +41,7 @@ export function AdminMenu() {
   };
 
   return (
-    <nav className="admin-menubar" role="menubar" aria-label="Administration menu" ref={bar}>
+    <nav className="admin-menubar" role="menubar" aria-label={t('window.menu')} ref={bar}>
       {GROUPS.map((g) => {
         const expanded = openGroup === g.title;
         return (
@@ -54,15 +49,15 @@ export function AdminMenu() {
             <button type="button" role="menuitem" aria-haspopup="menu" aria-expanded={expanded} className="admin-menu-title"
               data-testid={`menu-${g.title}`} onClick={() => setOpenGroup(expanded ? null : g.title)}
               onMouseEnter={() => openGroup && setOpenGroup(g.title)}>
-              {g.title}
+              {menuText(t, g.title)}
             </button>
             {expanded ? (
-              <div className="admin-menu-dropdown" role="menu" aria-label={g.title}>
+              <div className="admin-menu-dropdown" role="menu" aria-label={menuText(t, g.title)}>
                 {g.items.map((item) => item.type === 'entry'
                   ? <EntryButton key={item.entry.label} entry={item.entry} onPick={pick} />
                   : (
-                    <div key={item.title} className="admin-submenu" role="group" aria-label={item.title}>
-                      <div className="admin-submenu-title">{item.title} ›</div>
+                    <div key={item.title} className="admin-submenu" role="group" aria-label={pathText(item.title)}>
+                      <div className="admin-submenu-title">{pathText(item.title)} ›</div>
                       {item.entries.map((e) => <EntryButton key={e.label} entry={e} onPick={pick} />)}
                     </div>
                   ))}

@@ -3,7 +3,10 @@
  * with the cluster's name and Cluster ID, the menu bar, and the page the menu opened.
  */
 import { useEffect } from 'react';
-import { targetTitle } from '../../../shared/admin/pages';
+import { useTranslation } from 'react-i18next';
+import { choiceText, targetText } from '../i18n/admin-text';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { textOf, type Translate } from '../i18n/text';
 import { useAdmin, type AdminView } from '../store/admin-store';
 import { AdminMenu } from './AdminMenu';
 import { BulkCertificatesPage } from './BulkCertificatesPage';
@@ -50,14 +53,15 @@ function Page({ view }: { view: AdminView }) {
   }
 }
 
-function crumbOf(view: AdminView): string {
-  if (view.type === 'home') return 'Overview';
-  if (view.type === 'record') return targetTitle({ type: 'list', kind: view.kind });
-  return targetTitle(view);
+function crumbOf(t: Translate, view: AdminView): string {
+  if (view.type === 'home') return t('window.overview');
+  if (view.type === 'record') return targetText(t, { type: 'list', kind: view.kind });
+  return targetText(t, view);
 }
 
 /** The whole window for the cluster the store was started with. */
 export function AdminWindow() {
+  const { t } = useTranslation('admin');
   const cluster = useAdmin((s) => s.cluster);
   const info = useAdmin((s) => s.info);
   const view = useAdmin((s) => s.view);
@@ -66,29 +70,32 @@ export function AdminWindow() {
 
   useEffect(() => {
     document.body.classList.add('admin-body');
-    document.title = `EMCC Lab Administration · ${cluster}`;
     return () => document.body.classList.remove('admin-body');
-  }, [cluster]);
+  }, []);
+  useEffect(() => {
+    document.title = t('window.title', { cluster });
+  }, [cluster, t]);
 
   return (
     <div className="admin">
       <header className="admin-header">
-        <button type="button" className="admin-brand" onClick={() => void open({ type: 'home' })} title="Cluster overview">
+        <button type="button" className="admin-brand" onClick={() => void open({ type: 'home' })} title={t('window.brandTitle')}>
           <span className="admin-logo" aria-hidden="true" />
-          <span>EMCC Lab Administration</span>
+          <span>{t('window.brand')}</span>
         </button>
         <div className="admin-cluster">
-          <span className="admin-cluster-label">Cluster</span>
+          <span className="admin-cluster-label">{t('window.cluster')}</span>
           <strong data-testid="admin-cluster-name">{info?.name ?? cluster}</strong>
-          <span className="admin-cluster-label">Cluster ID</span>
+          <span className="admin-cluster-label">{t('window.clusterId')}</span>
           <strong data-testid="admin-cluster-id">{info?.clusterId ?? '…'}</strong>
-          {info ? <span className="admin-cluster-version">Unified CM {info.version} · {info.securityMode}</span> : null}
+          {info ? <span className="admin-cluster-version">{t('window.version', { version: info.version, securityMode: choiceText(t, info.securityMode) })}</span> : null}
         </div>
+        <LanguageSwitch />
       </header>
       <AdminMenu />
-      {fatal ? <div className="admin-fatal" role="alert" data-testid="admin-fatal">{fatal}</div> : null}
+      {fatal ? <div className="admin-fatal" role="alert" data-testid="admin-fatal">{textOf(t, fatal)}</div> : null}
       <main className="admin-main">
-        <div className="admin-crumb" data-testid="admin-crumb">{crumbOf(view)}</div>
+        <div className="admin-crumb" data-testid="admin-crumb">{crumbOf(t, view)}</div>
         <Page view={view} />
       </main>
     </div>

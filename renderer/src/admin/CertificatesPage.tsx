@@ -6,8 +6,10 @@
  */
 import { RefreshablePageHeader } from './RefreshablePageHeader';
 import { Fragment, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CertificateList } from '../../../shared/api/admin-contract';
 import { CERTIFICATE_PURPOSES, purposeOf, TRUST_STORES, type CertificatePurpose } from '../../../shared/certificates';
+import { menuText } from '../i18n/admin-text';
 import { useAdmin } from '../store/admin-store';
 import { commonName, dateText, shortFingerprint, timeText } from './format';
 import { NoticeBanner } from './NoticeBanner';
@@ -33,24 +35,24 @@ function Fingerprint({ value }: { value: string }) {
 }
 
 function Validity({ from, to }: { from: number; to: number }) {
-  return <span className="admin-nowrap" title={`${timeText(from)} to ${timeText(to)}`}>{dateText(from)} → {dateText(to)}</span>;
+  const { t } = useTranslation('admin');
+  return <span className="admin-nowrap" title={t('certs.validityTitle', { from: timeText(from), to: timeText(to) })}>{dateText(from)} → {dateText(to)}</span>;
 }
 
 /** The banner of a certificate regenerated since the last export, with the way to the fix. */
 export function ExportNeededBanner({ link }: { link: boolean }) {
+  const { t } = useTranslation('admin');
   const open = useAdmin((s) => s.open);
   return (
     <div className="admin-notice warning" role="status" data-testid="export-needed">
-      <div className="admin-notice-text">⚠ Export needed</div>
+      <div className="admin-notice-text">⚠ {t('certs.exportNeeded')}</div>
       <div>
-        A Tomcat, Tomcat-ECDSA, TFTP or CAPF certificate was regenerated after the last bulk export. The other clusters still
-        trust the old one, so their EMCC requests to this cluster fail until every cluster exports again, one consolidates and
-        every cluster imports.
+        {t('certs.exportNeededText')}
         {link ? (
           <>
             {' '}
             <button type="button" className="admin-link-button" data-testid="open-bulk-certificates" onClick={() => void open({ type: 'special', page: 'bulkCertificates' })}>
-              Open Bulk Certificate Management
+              {t('certs.openBulk')}
             </button>
           </>
         ) : null}
@@ -60,6 +62,7 @@ export function ExportNeededBanner({ link }: { link: boolean }) {
 }
 
 function RegenerateConfirm({ cert, onDone }: { cert: Own; onDone: () => void }) {
+  const { t } = useTranslation('admin');
   const busy = useAdmin((s) => s.busy);
   const regenerate = useAdmin((s) => s.regenerateCertificate);
   const reexport = purposeOf(cert.purpose)?.reexport ?? false;
@@ -67,37 +70,38 @@ function RegenerateConfirm({ cert, onDone }: { cert: Own; onDone: () => void }) 
     if (await regenerate(cert.host, cert.purpose as CertificatePurpose)) onDone();
   };
   return (
-    <div className="admin-confirm" role="alertdialog" aria-label="Confirm regenerate" data-testid="cert-confirm">
+    <div className="admin-confirm" role="alertdialog" aria-label={t('certs.confirmRegenerate')} data-testid="cert-confirm">
       <span>
-        Regenerate the <strong>{cert.label}</strong> certificate of <strong>{cert.host}</strong>? A new key and a new self-signed
-        certificate replace the current ones at once.
-        {reexport ? ' The other clusters trust the current certificate only: export, consolidate and import again afterwards.' : ''}
+        <Trans t={t} i18nKey="certs.regenerateQuestion" values={{ label: cert.label, host: cert.host }} components={{ strong: <strong /> }} />
+        {reexport ? t('certs.regenerateReexport') : ''}
       </span>
-      <button type="button" className="admin-button danger" data-testid="cert-confirm-regenerate" disabled={busy} onClick={() => void confirm()}>Regenerate</button>
-      <button type="button" className="admin-button" data-testid="cert-cancel-regenerate" onClick={onDone}>Cancel</button>
+      <button type="button" className="admin-button danger" data-testid="cert-confirm-regenerate" disabled={busy} onClick={() => void confirm()}>{t('certs.regenerate')}</button>
+      <button type="button" className="admin-button" data-testid="cert-cancel-regenerate" onClick={onDone}>{t('button.cancel')}</button>
     </div>
   );
 }
 
 function UntrustConfirm({ entry, onDone }: { entry: Trusted; onDone: () => void }) {
+  const { t } = useTranslation('admin');
   const busy = useAdmin((s) => s.busy);
   const untrust = useAdmin((s) => s.untrustCertificate);
   const confirm = async () => {
     if (await untrust(entry.store, entry.fingerprint)) onDone();
   };
   return (
-    <div className="admin-confirm" role="alertdialog" aria-label="Confirm delete" data-testid="trust-confirm">
+    <div className="admin-confirm" role="alertdialog" aria-label={t('certs.confirmDelete')} data-testid="trust-confirm">
       <span>
-        Delete <strong>{commonName(entry.subject)}</strong> ({entry.source}) from <strong>{storeLabel(entry.store)}</strong>? This cluster stops
-        trusting it until the next bulk import brings it back.
+        <Trans t={t} i18nKey="certs.untrustQuestion" values={{ name: commonName(entry.subject), source: entry.source, store: storeLabel(entry.store) }}
+          components={{ strong: <strong /> }} />
       </span>
-      <button type="button" className="admin-button danger" data-testid="trust-confirm-delete" disabled={busy} onClick={() => void confirm()}>Delete</button>
-      <button type="button" className="admin-button" data-testid="trust-cancel-delete" onClick={onDone}>Cancel</button>
+      <button type="button" className="admin-button danger" data-testid="trust-confirm-delete" disabled={busy} onClick={() => void confirm()}>{t('button.delete')}</button>
+      <button type="button" className="admin-button" data-testid="trust-cancel-delete" onClick={onDone}>{t('button.cancel')}</button>
     </div>
   );
 }
 
 function CertificatesTable({ certificates, pending, setPending }: { certificates: Own[]; pending: Pending; setPending: (p: Pending) => void }) {
+  const { t } = useTranslation('admin');
   const busy = useAdmin((s) => s.busy);
   const download = useAdmin((s) => s.downloadCertificate);
   const rows = [...certificates].sort((a, b) => a.host.localeCompare(b.host) || purposeRank(a.purpose) - purposeRank(b.purpose));
@@ -105,8 +109,8 @@ function CertificatesTable({ certificates, pending, setPending }: { certificates
     <table className="admin-table admin-cert-table" data-testid="cert-table">
       <thead>
         <tr>
-          <th scope="col">Server</th><th scope="col">Certificate</th><th scope="col">Common Name</th><th scope="col">Key Type</th>
-          <th scope="col">Valid From → To</th><th scope="col">SHA-256 Fingerprint</th><th scope="col">Actions</th>
+          <th scope="col">{t('certs.server')}</th><th scope="col">{t('certs.certificate')}</th><th scope="col">{t('certs.commonName')}</th><th scope="col">{t('certs.keyType')}</th>
+          <th scope="col">{t('certs.validity')}</th><th scope="col">{t('certs.fingerprint')}</th><th scope="col">{t('certs.actions')}</th>
         </tr>
       </thead>
       <tbody>
@@ -119,17 +123,17 @@ function CertificatesTable({ certificates, pending, setPending }: { certificates
               <tr data-testid={`cert-row-${id}`} className={confirming ? 'selected' : undefined}>
                 <td>{c.host}</td>
                 <td><strong>{c.label}</strong></td>
-                <td title={`Subject: ${c.subject}\nIssuer: ${c.issuer}\nSerial: ${c.serial}`}>{commonName(c.subject)}</td>
+                <td title={t('certs.details', { subject: c.subject, issuer: c.issuer, serial: c.serial })}>{commonName(c.subject)}</td>
                 <td className="admin-nowrap">{c.keyType}</td>
                 <td><Validity from={c.notBefore} to={c.notAfter} /></td>
                 <td data-testid={`cert-fingerprint-${id}`} data-fingerprint={c.fingerprint}><Fingerprint value={c.fingerprint} /></td>
                 <td className="admin-actions">
                   <button type="button" className="admin-button small" data-testid={`cert-regenerate-${id}`} disabled={busy}
-                    onClick={() => setPending({ type: 'regenerate', host: c.host, purpose })}>Regenerate</button>
+                    onClick={() => setPending({ type: 'regenerate', host: c.host, purpose })}>{t('certs.regenerate')}</button>
                   <button type="button" className="admin-button small" data-testid={`cert-download-pem-${id}`} disabled={busy}
-                    title={`Download ${c.host}-${c.purpose}.pem`} onClick={() => void download(c.host, purpose, 'pem')}>Download PEM</button>
+                    title={t('certs.download', { file: `${c.host}-${c.purpose}.pem` })} onClick={() => void download(c.host, purpose, 'pem')}>{t('certs.downloadPem')}</button>
                   <button type="button" className="admin-button small" data-testid={`cert-download-der-${id}`} disabled={busy}
-                    title={`Download ${c.host}-${c.purpose}.der`} onClick={() => void download(c.host, purpose, 'der')}>Download DER</button>
+                    title={t('certs.download', { file: `${c.host}-${c.purpose}.der` })} onClick={() => void download(c.host, purpose, 'der')}>{t('certs.downloadDer')}</button>
                 </td>
               </tr>
               {confirming ? (
@@ -146,6 +150,7 @@ function CertificatesTable({ certificates, pending, setPending }: { certificates
 }
 
 function TrustTable({ trusted, pending, setPending }: { trusted: Trusted[]; pending: Pending; setPending: (p: Pending) => void }) {
+  const { t: tr } = useTranslation('admin');
   const busy = useAdmin((s) => s.busy);
   const [filter, setFilter] = useState('');
   // Index within each store, in the order the cluster keeps them (data-testid trust-row-<store>-<index>).
@@ -160,20 +165,20 @@ function TrustTable({ trusted, pending, setPending }: { trusted: Trusted[]; pend
   return (
     <>
       <div className="admin-search">
-        <label htmlFor="trust-filter">Find trust store certificates where Trust Store is</label>
+        <label htmlFor="trust-filter">{tr('certs.trustFilter')}</label>
         <select id="trust-filter" data-testid="trust-filter" value={filter} onChange={(e) => setFilter(e.target.value)}>
-          <option value="">Any</option>
+          <option value="">{tr('certs.any')}</option>
           {stores.map((s) => <option key={s} value={s}>{storeLabel(s)} ({seen.get(s) ?? 0})</option>)}
         </select>
       </div>
       {shown.length === 0 ? (
-        <div className="admin-empty" data-testid="trust-empty">{filter ? `${storeLabel(filter)} holds no certificate.` : 'The trust stores hold no certificate.'}</div>
+        <div className="admin-empty" data-testid="trust-empty">{filter ? tr('certs.storeEmpty', { store: storeLabel(filter) }) : tr('certs.storesEmpty')}</div>
       ) : (
         <table className="admin-table admin-cert-table" data-testid="trust-table">
           <thead>
             <tr>
-              <th scope="col">Trust Store</th><th scope="col">Source</th><th scope="col">Common Name</th><th scope="col">Key Type</th>
-              <th scope="col">Valid To</th><th scope="col">SHA-256 Fingerprint</th><th scope="col">Actions</th>
+              <th scope="col">{tr('certs.trustStore')}</th><th scope="col">{tr('certs.source')}</th><th scope="col">{tr('certs.commonName')}</th><th scope="col">{tr('certs.keyType')}</th>
+              <th scope="col">{tr('certs.validTo')}</th><th scope="col">{tr('certs.fingerprint')}</th><th scope="col">{tr('certs.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -185,13 +190,13 @@ function TrustTable({ trusted, pending, setPending }: { trusted: Trusted[]; pend
                   <tr data-testid={`trust-row-${id}`} className={confirming ? 'selected' : undefined}>
                     <td className="admin-nowrap">{storeLabel(t.store)}</td>
                     <td>{t.source}</td>
-                    <td title={`Subject: ${t.subject}\nIssuer: ${t.issuer}\nSerial: ${t.serial}`}>{commonName(t.subject)}</td>
+                    <td title={tr('certs.details', { subject: t.subject, issuer: t.issuer, serial: t.serial })}>{commonName(t.subject)}</td>
                     <td className="admin-nowrap">{t.keyType}</td>
-                    <td className="admin-nowrap" title={`${timeText(t.notBefore)} to ${timeText(t.notAfter)}`}>{dateText(t.notAfter)}</td>
+                    <td className="admin-nowrap" title={tr('certs.validityTitle', { from: timeText(t.notBefore), to: timeText(t.notAfter) })}>{dateText(t.notAfter)}</td>
                     <td><Fingerprint value={t.fingerprint} /></td>
                     <td className="admin-actions">
                       <button type="button" className="admin-button small" data-testid={`trust-delete-${id}`} disabled={busy}
-                        onClick={() => setPending({ type: 'untrust', store: t.store, index })}>Delete</button>
+                        onClick={() => setPending({ type: 'untrust', store: t.store, index })}>{tr('button.delete')}</button>
                     </td>
                   </tr>
                   {confirming ? (
@@ -211,29 +216,24 @@ function TrustTable({ trusted, pending, setPending }: { trusted: Trusted[]; pend
 
 /** The Certificate Management page. */
 export function CertificatesPage() {
+  const { t } = useTranslation('admin');
   const list = useAdmin((s) => s.certificates);
   const loading = useAdmin((s) => s.loading);
   const [pending, setPending] = useState<Pending>(null);
   return (
     <section className="admin-page" aria-labelledby="admin-page-title">
-      <RefreshablePageHeader title="Certificate Management" refreshTestId="certs-refresh" />
+      <RefreshablePageHeader title={menuText(t, 'Certificate Management')} refreshTestId="certs-refresh" />
       {list?.exportNeeded ? <ExportNeededBanner link /> : null}
       <NoticeBanner />
-      {loading && !list ? <div className="admin-empty">Loading…</div> : null}
+      {loading && !list ? <div className="admin-empty">{t('certs.loading')}</div> : null}
       {list ? (
         <>
-          <h3>Certificates <span className="admin-count-inline">({list.certificates.length})</span></h3>
-          <p className="admin-intro">
-            Every server&apos;s own certificates, self-signed at install. Its HTTPS server presents the tomcat certificate; the other
-            clusters trust it only after Bulk Certificate Management has carried it to them.
-          </p>
+          <h3>{t('certs.certificates')} <span className="admin-count-inline">({list.certificates.length})</span></h3>
+          <p className="admin-intro">{t('certs.certificatesIntro')}</p>
           {list.certificates.length ? <CertificatesTable certificates={list.certificates} pending={pending} setPending={setPending} />
-            : <div className="admin-empty">No certificates.</div>}
-          <h3 className="admin-section-title">Trust Store Certificates <span className="admin-count-inline">({list.trusted.length})</span></h3>
-          <p className="admin-intro">
-            The certificates this cluster trusts: its own servers&apos; and those a bulk import brought from other clusters. An EMCC
-            request to another cluster is refused unless that cluster&apos;s tomcat certificate is in tomcat-trust.
-          </p>
+            : <div className="admin-empty">{t('certs.noCertificates')}</div>}
+          <h3 className="admin-section-title">{t('certs.trusted')} <span className="admin-count-inline">({list.trusted.length})</span></h3>
+          <p className="admin-intro">{t('certs.trustedIntro')}</p>
           <TrustTable trusted={list.trusted} pending={pending} setPending={setPending} />
         </>
       ) : null}

@@ -3,7 +3,9 @@
  * Intercluster Service Profile): its fields and Save; the profile also has Validate.
  */
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PAGES, type FormPage as FormPageName } from '../../../shared/admin/pages';
+import { pageTitle } from '../i18n/admin-text';
 import { useAdmin } from '../store/admin-store';
 import { FieldList } from './FieldList';
 import { IspReport } from './IspReport';
@@ -11,6 +13,7 @@ import { NoticeBanner } from './NoticeBanner';
 
 /** The form page `page`. */
 export function FormPage({ page }: { page: FormPageName }) {
+  const { t } = useTranslation('admin');
   const def = PAGES[page];
   const busy = useAdmin((s) => s.busy);
   const loading = useAdmin((s) => s.loading);
@@ -23,18 +26,18 @@ export function FormPage({ page }: { page: FormPageName }) {
 
   return (
     <section className="admin-page" aria-labelledby="admin-page-title">
-      <h2 id="admin-page-title">{def.title}</h2>
+      <h2 id="admin-page-title">{pageTitle(t, page)}</h2>
       <form onSubmit={submit} noValidate>
         <div className="admin-toolbar">
-          <button type="submit" className="admin-button primary" data-testid="save" disabled={busy || loading}>Save</button>
+          <button type="submit" className="admin-button primary" data-testid="save" disabled={busy || loading}>{t('button.save')}</button>
           {page === 'isp' ? (
-            <button type="button" className="admin-button" data-testid="validate" disabled={busy} onClick={() => void validateIsp()}>Validate</button>
+            <button type="button" className="admin-button" data-testid="validate" disabled={busy} onClick={() => void validateIsp()}>{t('button.validate')}</button>
           ) : null}
         </div>
-        <NoticeBanner fields={def.fields} />
+        <NoticeBanner scope={{ page }} fields={def.fields} />
         <fieldset className="admin-fieldset" disabled={loading}>
-          <legend>{page === 'isp' ? 'Intercluster Services' : 'Parameters'}</legend>
-          <FieldList fields={def.fields} existing={false} />
+          <legend>{page === 'isp' ? t('form.intercluster') : t('form.parameters')}</legend>
+          <FieldList scope={{ page }} fields={def.fields} existing={false} />
         </fieldset>
         {page === 'isp' ? <IspReport /> : null}
       </form>

@@ -3,8 +3,9 @@
  * fail, or warning for a check that does not block Save), its message and a link to the page
  * that fixes it (data-testid isp-check-<id>, isp-fix-<id>).
  */
+import { useTranslation } from 'react-i18next';
 import type { ValidationReport } from '../../../shared/api/admin-contract';
-import { targetTitle } from '../../../shared/admin/pages';
+import { targetName, targetText } from '../i18n/admin-text';
 import { useAdmin } from '../store/admin-store';
 
 type Check = ValidationReport['checks'][number];
@@ -20,30 +21,31 @@ const MARK: Record<CheckState, string> = { ok: '✔', warning: '⚠', fail: '✖
 
 /** The last validation report, when there is one. */
 export function IspReport() {
+  const { t } = useTranslation('admin');
   const report = useAdmin((s) => s.ispReport);
   const open = useAdmin((s) => s.open);
   if (!report) return null;
   const failed = report.checks.filter((c) => stateOf(c) === 'fail').length;
   const warned = report.checks.filter((c) => stateOf(c) === 'warning').length;
-  const warnText = warned ? ` (${warned} warning${warned === 1 ? '' : 's'})` : '';
+  const warnText = warned ? t('isp.warnings', { count: warned }) : '';
   return (
-    <section className={`admin-report ${report.passed ? 'passed' : 'failed'}`} aria-label="Validation report" data-testid="isp-report" data-passed={report.passed}>
+    <section className={`admin-report ${report.passed ? 'passed' : 'failed'}`} aria-label={t('isp.report')} data-testid="isp-report" data-passed={report.passed}>
       <h3 data-testid="isp-summary">
         {report.passed
-          ? `Validation passed: no failure${warnText}`
-          : `Validation failed: ${failed} of ${report.checks.length} checks failed${warnText}; Save is refused until they pass`}
+          ? t('isp.passed', { warnings: warnText })
+          : t('isp.failed', { failed, total: report.checks.length, warnings: warnText })}
       </h3>
       <ul>
         {report.checks.map((c) => {
           const state = stateOf(c);
           return (
             <li key={c.id} className={state} data-testid={`isp-check-${c.id}`} data-state={state}>
-              <span className="admin-report-mark" role="img" aria-label={state === 'ok' ? 'passed' : state === 'warning' ? 'warning' : 'failed'}>{MARK[state]}</span>
-              <span className="admin-report-title">{c.title}</span>
+              <span className="admin-report-mark" role="img" aria-label={t(`isp.mark.${state}`)}>{MARK[state]}</span>
+              <span className="admin-report-title">{t(`isp.check.${c.id}`, { title: c.title, defaultValue: c.title })}</span>
               <span className="admin-report-message">{c.message}</span>
               {state !== 'ok' ? (
-                <button type="button" className="admin-link-button admin-report-fix" data-testid={`isp-fix-${c.id}`} title={`Open ${targetTitle(c.fix)}`} onClick={() => void open(c.fix)}>
-                  Fix in {targetTitle(c.fix).split(' > ').pop()}
+                <button type="button" className="admin-link-button admin-report-fix" data-testid={`isp-fix-${c.id}`} title={t('isp.open', { target: targetText(t, c.fix) })} onClick={() => void open(c.fix)}>
+                  {t('isp.fixIn', { page: targetName(t, c.fix) })}
                 </button>
               ) : <span />}
             </li>

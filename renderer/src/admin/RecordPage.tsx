@@ -4,27 +4,32 @@
  * before the round trip; the main process's errors show the same way.
  */
 import type { FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ENTITIES } from '../../../shared/admin/entities';
 import type { EntityKind } from '../../../shared/admin/fields';
+import { entityTitle } from '../i18n/admin-text';
 import { useAdmin } from '../store/admin-store';
 import { FieldList } from './FieldList';
 import { NoticeBanner } from './NoticeBanner';
 
 function DeleteConfirm({ title, recordKey }: { title: string; recordKey: string }) {
+  const { t, i18n } = useTranslation('admin');
   const busy = useAdmin((s) => s.busy);
   const { deleteRecord, askDelete } = useAdmin.getState();
   return (
-    <div className="admin-confirm" role="alertdialog" aria-label="Confirm delete" data-testid="delete-confirm">
-      <span>You are about to permanently delete the {title.toLowerCase()} <strong>{recordKey}</strong>. This action cannot be undone.</span>
-      <button type="button" className="admin-button danger" data-testid="confirm-delete" disabled={busy} onClick={() => void deleteRecord()}>Delete</button>
-      <button type="button" className="admin-button" data-testid="cancel-delete" onClick={() => askDelete(false)}>Cancel</button>
+    <div className="admin-confirm" role="alertdialog" aria-label={t('record.confirmDelete')} data-testid="delete-confirm">
+      <span><Trans t={t} i18nKey="record.deleteWarning" values={{ what: title.toLocaleLowerCase(i18n.language), key: recordKey }} components={{ strong: <strong /> }} /></span>
+      <button type="button" className="admin-button danger" data-testid="confirm-delete" disabled={busy} onClick={() => void deleteRecord()}>{t('button.delete')}</button>
+      <button type="button" className="admin-button" data-testid="cancel-delete" onClick={() => askDelete(false)}>{t('button.cancel')}</button>
     </div>
   );
 }
 
 /** The configuration page of one record of `kind`; `recordKey` null is Add New. */
 export function RecordPage({ kind, recordKey }: { kind: EntityKind; recordKey: string | null }) {
+  const { t } = useTranslation('admin');
   const entity = ENTITIES[kind];
+  const title = entityTitle(t, kind);
   const busy = useAdmin((s) => s.busy);
   const loading = useAdmin((s) => s.loading);
   const confirming = useAdmin((s) => s.confirmingDelete);
@@ -38,29 +43,32 @@ export function RecordPage({ kind, recordKey }: { kind: EntityKind; recordKey: s
 
   return (
     <section className="admin-page" aria-labelledby="admin-page-title">
-      <h2 id="admin-page-title">{/Configuration$/.test(entity.title) ? entity.title : `${entity.title} Configuration`}</h2>
+      {/* "Common Device Configuration" is already a configuration: no "Configuration" after it. */}
+      <h2 id="admin-page-title">{/Configuration$/.test(entity.title) ? title : t('record.title', { title })}</h2>
       <form onSubmit={submit} noValidate>
         <div className="admin-toolbar">
-          <button type="submit" className="admin-button primary" data-testid="save" disabled={busy || loading}>Save</button>
-          {existing ? <button type="button" className="admin-button" data-testid="delete" disabled={busy} onClick={() => askDelete(true)}>Delete</button> : null}
-          <button type="button" className="admin-button" data-testid="add-new" onClick={() => void open({ type: 'record', kind, key: null })}>Add New</button>
+          <button type="submit" className="admin-button primary" data-testid="save" disabled={busy || loading}>{t('button.save')}</button>
+          {existing ? <button type="button" className="admin-button" data-testid="delete" disabled={busy} onClick={() => askDelete(true)}>{t('button.delete')}</button> : null}
+          <button type="button" className="admin-button" data-testid="add-new" onClick={() => void open({ type: 'record', kind, key: null })}>{t('button.addNew')}</button>
           {kind === 'remoteCluster' && existing ? (
-            <button type="button" className="admin-button" data-testid="update-remote-now" disabled={busy} onClick={() => void updateRemoteClustersNow()}>Update Remote Cluster Now</button>
+            <button type="button" className="admin-button" data-testid="update-remote-now" disabled={busy} onClick={() => void updateRemoteClustersNow()}>{t('button.updateRemoteNow')}</button>
           ) : null}
           {kind === 'phone' && existing ? (
-            <button type="button" className="admin-button" data-testid="log-out-phone" disabled={busy} title="Removes the EM login recorded for this phone; the phone is not reset"
-              onClick={() => void logOutPhone(recordKey)}>Log Out</button>
+            <button type="button" className="admin-button" data-testid="log-out-phone" disabled={busy} title={t('button.logOutTitle')}
+              onClick={() => void logOutPhone(recordKey)}>{t('button.logOut')}</button>
           ) : null}
-          <button type="button" className="admin-button link" data-testid="back-to-list" onClick={() => void open({ type: 'list', kind })}>Back to Find/List</button>
+          <button type="button" className="admin-button link" data-testid="back-to-list" onClick={() => void open({ type: 'list', kind })}>{t('button.backToList')}</button>
         </div>
-        {confirming && existing ? <DeleteConfirm title={entity.title} recordKey={recordKey} /> : null}
-        <NoticeBanner fields={entity.fields} />
+        {confirming && existing ? <DeleteConfirm title={title} recordKey={recordKey} /> : null}
+        <NoticeBanner scope={{ kind }} fields={entity.fields} />
         <div className="admin-status-line">
-          Status: {loading ? 'Loading…' : existing ? <>Editing <strong data-testid="record-key">{recordKey}</strong></> : 'Ready to add a new record'}
+          {t('record.status')}{loading ? t('record.loading') : existing
+            ? <Trans t={t} i18nKey="record.editing" values={{ key: recordKey }} components={{ strong: <strong data-testid="record-key" /> }} />
+            : t('record.ready')}
         </div>
         <fieldset className="admin-fieldset" disabled={loading}>
-          <legend>{entity.title} Information</legend>
-          <FieldList fields={entity.fields} existing={existing} />
+          <legend>{t('record.information', { title })}</legend>
+          <FieldList scope={{ kind }} fields={entity.fields} existing={existing} />
         </fieldset>
       </form>
     </section>

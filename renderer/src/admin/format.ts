@@ -1,15 +1,17 @@
-/** How a field's value reads in a table cell. */
+/** How a field's value reads in a table cell, and times, names and sizes as the pages show them. */
 import type { FieldDef } from '../../../shared/admin/fields';
+import { choiceLabel } from '../i18n/admin-text';
+import type { Translate } from '../i18n/text';
 
 /** The text of a value in a list: choice labels, true/false, DNs of lines, names joined. */
-export function cellText(field: FieldDef | undefined, value: unknown): string {
+export function cellText(t: Translate, field: FieldDef | undefined, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'boolean') return value ? t('admin:list.true') : t('admin:list.false');
   if (Array.isArray(value)) {
     return value.map((v) => (typeof v === 'object' && v !== null && 'dn' in v ? String((v as { dn: unknown }).dn) : String(v))).join(', ');
   }
   const choice = field?.choices?.find((c) => c.value === value);
-  return choice ? choice.label : String(value);
+  return choice ? choiceLabel(t, choice) : String(value);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -2,13 +2,13 @@
  * The last login attempts, newest first, live as 'lab.attempt' events arrive: device, action and
  * outcome. Clicking one opens its sequence diagram.
  */
+import { useTranslation } from 'react-i18next';
 import { timeText } from '../admin/format';
 import { useLabWindow } from '../store/lab-window-store';
 import { attemptFailed, outcomeText } from '../store/lab-window-model';
 
-const ACTION_WORD = { login: 'Login', logout: 'Logout', open: 'Open EM' } as const;
-
 export function AttemptsPanel() {
+  const { t } = useTranslation('lab');
   const attempts = useLabWindow((s) => s.attempts);
   const state = useLabWindow((s) => s.attemptsState);
   const reload = useLabWindow((s) => s.loadAttempts);
@@ -16,13 +16,13 @@ export function AttemptsPanel() {
   return (
     <section className="panel attempts-panel" aria-labelledby="attempts-title">
       <div className="panel-bar">
-        <h2 id="attempts-title" className="sr-only">Login attempts</h2>
-        <p className="panel-intro">Every login and logout a phone tried, newest first. Click one for its sequence diagram.</p>
-        <button type="button" className="link-button" data-testid="attempts-refresh" onClick={() => void reload()}>Refresh</button>
+        <h2 id="attempts-title" className="sr-only">{t('attempts.title')}</h2>
+        <p className="panel-intro">{t('attempts.intro')}</p>
+        <button type="button" className="link-button" data-testid="attempts-refresh" onClick={() => void reload()}>{t('attempts.refresh')}</button>
       </div>
-      {state.error ? <div className="panel-error" role="alert">Could not read the attempts: {state.error}</div> : null}
+      {state.error ? <div className="panel-error" role="alert">{t('attempts.readError', { error: state.error })}</div> : null}
       {!state.error && attempts.length === 0 ? (
-        <p className="muted" data-testid="no-attempts">{state.loading ? 'Loading…' : 'No attempt yet: log in on a phone.'}</p>
+        <p className="muted" data-testid="no-attempts">{state.loading ? t('attempts.loading') : t('attempts.none')}</p>
       ) : null}
       <ol className="attempt-list">
         {attempts.map((a) => {
@@ -31,12 +31,12 @@ export function AttemptsPanel() {
             <li key={a.id}>
               <button type="button" className={`attempt${failed ? ' failed' : ' ok'}`} data-testid={`attempt-${a.id}`} onClick={() => open(a.id)}>
                 <span className="attempt-line">
-                  <span className={`attempt-outcome ${failed ? 'failed' : 'ok'}`}>{outcomeText(a)}</span>
-                  <span className="attempt-action">{ACTION_WORD[a.action]}</span>
+                  <span className={`attempt-outcome ${failed ? 'failed' : 'ok'}`}>{outcomeText(t, a)}</span>
+                  <span className="attempt-action">{t(`attempts.action.${a.action}`)}</span>
                   <code className="attempt-device">{a.device}</code>
                   <time className="attempt-time" dateTime={new Date(a.at).toISOString()}>{timeText(a.at).slice(5)}</time>
                 </span>
-                <span className="attempt-result">{a.result || '—'} <span className="muted">· {a.messages.length} message{a.messages.length === 1 ? '' : 's'}</span></span>
+                <span className="attempt-result">{a.result || '—'} <span className="muted">{t('attempts.messages', { count: a.messages.length })}</span></span>
               </button>
             </li>
           );

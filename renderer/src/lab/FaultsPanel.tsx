@@ -4,18 +4,19 @@
  * and an on/off switch; above them, the faults that are on now.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FAULTS, type FaultId } from '../../../shared/faults';
 import { useLab } from '../store/lab-store';
 import { useLabWindow } from '../store/lab-window-store';
 import {
-  activeValue, faultTargets, faultValueDef, faultValueText, isActive, targetLabel, validFaultValue, type ClusterInfo,
+  activeValue, faultLabel, faultTargets, faultValueDef, faultValueText, isActive, targetLabel, validFaultValue, type ClusterInfo,
 } from '../store/lab-window-model';
 
 const NO_CLUSTERS: ClusterInfo[] = [];
 
-const SCOPE_WORD = { cluster: 'Cluster', node: 'Node', link: 'Link' } as const;
-
 function FaultRow({ fault }: { fault: (typeof FAULTS)[number] }) {
+  const { t } = useTranslation('lab');
+  const label = faultLabel(t, fault.id);
   const clusters = useLab((s) => s.snapshot?.clusters ?? NO_CLUSTERS);
   const active = useLabWindow((s) => s.faults);
   const pending = useLabWindow((s) => s.faultPending);
@@ -40,24 +41,24 @@ function FaultRow({ fault }: { fault: (typeof FAULTS)[number] }) {
   return (
     <li className={`fault${on ? ' on' : ''}`} data-testid={id}>
       <div className="fault-head">
-        <span className="fault-label" id={`${id}-label`}>{fault.label}</span>
-        <span className="fault-codes" title="The codes a phone then shows">{fault.codes.map((c) => `(${c})`).join(' ')}</span>
-        {onAnywhere ? <span className="fault-count">on ×{onAnywhere}</span> : null}
+        <span className="fault-label" id={`${id}-label`}>{label}</span>
+        <span className="fault-codes" title={t('faults.codesTitle')}>{fault.codes.map((c) => `(${c})`).join(' ')}</span>
+        {onAnywhere ? <span className="fault-count">{t('faults.onCount', { count: onAnywhere })}</span> : null}
       </div>
-      <p className="fault-effect">{fault.effect}</p>
+      <p className="fault-effect">{t(`faults:${fault.id}.effect`, { defaultValue: fault.effect })}</p>
       <div className="fault-controls">
         <label className="fault-target">
-          <span>{SCOPE_WORD[fault.scope]}</span>
+          <span>{t(`faults.scope.${fault.scope}`)}</span>
           <select data-testid={`fault-target-${fault.id}`} value={target} onChange={(e) => { setChosen(e.target.value); setTyped(null); }} disabled={!targets.length}>
-            {targets.map((t) => <option key={t.value} value={t.value}>{t.label}{isActive(active, fault.id, t.value) ? ' — on' : ''}</option>)}
+            {targets.map((x) => <option key={x.value} value={x.value}>{x.label}{isActive(active, fault.id, x.value) ? t('faults.onThere') : ''}</option>)}
           </select>
         </label>
         {valueDef ? (
-          <label className={`fault-value${valueOk ? '' : ' invalid'}`} title={`${valueDef.min} to ${valueDef.max} ${valueDef.unit}${on ? '; Enter applies it' : ''}`}>
+          <label className={`fault-value${valueOk ? '' : ' invalid'}`} title={`${t('faults.valueRange', { min: valueDef.min, max: valueDef.max, unit: valueDef.unit })}${on ? t('faults.valueEnter') : ''}`}>
             <input
               type="number"
               data-testid={`fault-value-${fault.id}`}
-              aria-label={`${fault.label} (${valueDef.unit})`}
+              aria-label={`${label} (${valueDef.unit})`}
               aria-invalid={!valueOk}
               min={valueDef.min}
               max={valueDef.max}
@@ -84,7 +85,7 @@ function FaultRow({ fault }: { fault: (typeof FAULTS)[number] }) {
             }}
           />
           <span className="switch-track" aria-hidden="true"><span className="switch-thumb" /></span>
-          <span className="switch-text">{on ? 'On' : 'Off'}</span>
+          <span className="switch-text">{on ? t('faults.on') : t('faults.off')}</span>
         </label>
       </div>
     </li>
@@ -92,29 +93,30 @@ function FaultRow({ fault }: { fault: (typeof FAULTS)[number] }) {
 }
 
 export function FaultsPanel() {
+  const { t } = useTranslation('lab');
   const clusters = useLab((s) => s.snapshot?.clusters ?? NO_CLUSTERS);
   const active = useLabWindow((s) => s.faults);
   const state = useLabWindow((s) => s.faultsState);
   const error = useLabWindow((s) => s.faultError);
   const setFault = useLabWindow((s) => s.setFault);
-  const label = (fault: FaultId) => FAULTS.find((f) => f.id === fault)?.label ?? fault;
+  const label = (fault: FaultId) => faultLabel(t, fault);
   return (
     <section className="panel faults-panel" aria-labelledby="faults-title">
-      <h2 id="faults-title" className="sr-only">Faults</h2>
-      <p className="panel-intro">Outside causes no configuration page can produce. Each takes effect on the real network path at once.</p>
-      {state.error ? <div className="panel-error" role="alert">Could not read the faults: {state.error}</div> : null}
+      <h2 id="faults-title" className="sr-only">{t('faults.title')}</h2>
+      <p className="panel-intro">{t('faults.intro')}</p>
+      {state.error ? <div className="panel-error" role="alert">{t('faults.readError', { error: state.error })}</div> : null}
       {error ? <div className="panel-error" role="alert">{error}</div> : null}
       <div className="active-faults" data-testid="active-faults">
-        <h3>Active faults</h3>
+        <h3>{t('faults.active')}</h3>
         {active.length === 0 ? (
-          <p className="muted" data-testid="no-active-faults">{state.loading ? 'Loading…' : 'None: the lab runs clean.'}</p>
+          <p className="muted" data-testid="no-active-faults">{state.loading ? t('faults.loading') : t('faults.none')}</p>
         ) : (
           <ul>
             {active.map((f) => (
               <li key={`${f.fault} ${f.target}`} data-testid={`active-fault-${f.fault}`}>
                 <span className="fault-badge">⚠ {label(f.fault)}{f.value !== undefined ? ` ${faultValueText(f.fault, f.value)}` : ''}</span>
                 <span className="active-target">{targetLabel(f.fault, f.target, clusters)}</span>
-                <button type="button" className="link-button" onClick={() => void setFault(f.fault, f.target, false)}>Switch off</button>
+                <button type="button" className="link-button" onClick={() => void setFault(f.fault, f.target, false)}>{t('faults.switchOff')}</button>
               </li>
             ))}
           </ul>

@@ -6,6 +6,9 @@
  * its own window and the lab lists them.
  */
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { textOf } from '../i18n/text';
 import { useLab } from '../store/lab-store';
 import { useLabWindow, type LabTab } from '../store/lab-window-store';
 import { PhoneFace } from '../phone/PhoneFace';
@@ -15,22 +18,29 @@ import { FaultsPanel } from './FaultsPanel';
 import { SchedulersPanel } from './SchedulersPanel';
 import { SequenceDiagramDialog } from './SequenceDiagram';
 import { Topology } from './Topology';
+import { FileMenu, FileProblems, useFileDrop } from '../files/FileMenu';
+import { ScenarioPanel } from '../files/ScenarioPanel';
+import { TroubleshooterPanel } from './TroubleshooterPanel';
 
-const TABS: { id: LabTab; label: string }[] = [
-  { id: 'faults', label: 'Faults' },
-  { id: 'schedulers', label: 'Schedulers' },
-  { id: 'attempts', label: 'Login attempts' },
+// Each tab's label is lab:tabs.<id>, or the key `label` names.
+const TABS: { id: LabTab; label?: string }[] = [
+  { id: 'faults' },
+  { id: 'schedulers' },
+  { id: 'attempts' },
+  { id: 'scenarios' },
+  { id: 'troubleshooter', label: 'troubleshooter:tab' },
 ];
 
 function SideColumn() {
+  const { t: tr } = useTranslation('lab');
   const tab = useLabWindow((s) => s.tab);
   const setTab = useLabWindow((s) => s.setTab);
   const activeFaults = useLabWindow((s) => s.faults.length);
   const unseen = useLabWindow((s) => s.unseenAttempts);
   const count = (id: LabTab) => (id === 'faults' ? activeFaults : id === 'attempts' ? unseen : 0);
   return (
-    <aside className="lab-side" aria-label="Lab controls">
-      <div className="tabs" role="tablist" aria-label="Lab panels">
+    <aside className="lab-side" aria-label={tr('side.aria')}>
+      <div className="tabs" role="tablist" aria-label={tr('side.tablist')}>
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -43,38 +53,43 @@ function SideColumn() {
             className={`tab${tab === t.id ? ' selected' : ''}`}
             onClick={() => setTab(t.id)}
           >
-            {t.label}
+            {tr(t.label ?? `tabs.${t.id}`)}
             {count(t.id) ? <span className={`tab-count ${t.id}`}>{count(t.id)}</span> : null}
           </button>
         ))}
       </div>
       <div className="tab-panel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'faults' ? <FaultsPanel /> : tab === 'schedulers' ? <SchedulersPanel /> : <AttemptsPanel />}
+        {tab === 'faults' ? <FaultsPanel /> : tab === 'schedulers' ? <SchedulersPanel /> : tab === 'scenarios' ? <ScenarioPanel /> : tab === 'troubleshooter' ? <TroubleshooterPanel /> : <AttemptsPanel />}
       </div>
     </aside>
   );
 }
 
 export function LabView({ showPhones }: { showPhones: boolean }) {
+  const { t } = useTranslation('lab');
   const snapshot = useLab((s) => s.snapshot);
   const error = useLab((s) => s.error);
   const exportError = useLabWindow((s) => s.exportError);
   const exportTrace = useLabWindow((s) => s.exportTrace);
   useEffect(() => useLabWindow.getState().start(), []);
-  if (!snapshot) return <div className="lab-loading">{error ?? 'Connecting to the lab…'}</div>;
+  const dropping = useFileDrop();
+  const dropText = useTranslation('files').t('dropHere');
+  if (!snapshot) return <div className="lab-loading">{error ? textOf(t, error) : t('connecting')}</div>;
   return (
     <div className="lab">
       <header className="lab-header">
         <div className="lab-topbar">
-          <h1>EMCC Lab</h1>
+          <h1>{t('title')}</h1>
+          <FileMenu />
           <ClockControls />
-          <button type="button" className="admin-open" data-testid="export-trace-lab" title="Download the whole lab's trace as a text file" onClick={() => void exportTrace()}>
-            Export lab trace
+          <button type="button" className="admin-open" data-testid="export-trace-lab" title={t('exportLabTitle')} onClick={() => void exportTrace()}>
+            {t('exportLab')}
           </button>
+          <LanguageSwitch />
         </div>
         <Topology />
-        {error ? <div className="lab-error" role="alert">{error}</div> : null}
-        {exportError ? <div className="lab-error" role="alert">{exportError}</div> : null}
+        {error ? <div className="lab-error" role="alert">{textOf(t, error)}</div> : null}
+        {exportError ? <div className="lab-error" role="alert">{textOf(t, exportError)}</div> : null}
       </header>
       <div className="lab-body">
         {showPhones ? (
@@ -85,7 +100,7 @@ export function LabView({ showPhones }: { showPhones: boolean }) {
           <main className="phone-table">
             <table>
               <thead>
-                <tr><th>Phone</th><th>Model</th><th>Own cluster</th><th>Registered to</th></tr>
+                <tr><th>{t('phoneTable.phone')}</th><th>{t('phoneTable.model')}</th><th>{t('phoneTable.ownCluster')}</th><th>{t('phoneTable.registeredTo')}</th></tr>
               </thead>
               <tbody>
                 {snapshot.phones.map((p) => (
@@ -103,6 +118,8 @@ export function LabView({ showPhones }: { showPhones: boolean }) {
         <SideColumn />
       </div>
       <SequenceDiagramDialog />
+      <FileProblems />
+      {dropping ? <div className="file-drop" data-testid="file-drop">{dropText}</div> : null}
     </div>
   );
 }

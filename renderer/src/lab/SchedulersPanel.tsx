@@ -2,6 +2,7 @@
  * The schedulers of the guide, per cluster: each one's interval, its next run on the lab clock
  * and its last runs (what it found, what it changed), live as 'lab.scheduler' events arrive.
  */
+import { useTranslation } from 'react-i18next';
 import type { SchedulerState } from '../../../shared/api/lab-contract';
 import { timeText } from '../admin/format';
 import { useLabTime } from '../phone/use-lab-time';
@@ -13,40 +14,43 @@ import { durationText, relativeText, schedulersByCluster } from '../store/lab-wi
 const RUNS_SHOWN = 5;
 
 function Scheduler({ s, now }: { s: SchedulerState; now: number | null }) {
+  const { t } = useTranslation('lab');
   const runs = s.runs.slice(0, RUNS_SHOWN);
+  const label = t(`schedulers.name.${s.id}`, { label: s.label });
   return (
     <li className="scheduler" data-testid={`scheduler-${s.cluster}-${s.id}`}>
       <div className="scheduler-head">
-        <span className="scheduler-label">{s.label}</span>
-        <span className="scheduler-interval" title="Interval">every {durationText(s.intervalMs)}</span>
+        <span className="scheduler-label">{label}</span>
+        <span className="scheduler-interval" title={t('schedulers.intervalTitle')}>{t('schedulers.every', { duration: durationText(t, s.intervalMs) })}</span>
       </div>
       <div className="scheduler-next" data-testid={`scheduler-next-${s.cluster}-${s.id}`}>
-        Next run: {s.nextRunAt == null ? <span className="muted">not scheduled</span> : (
+        {t('schedulers.nextRun')} {s.nextRunAt == null ? <span className="muted">{t('schedulers.notScheduled')}</span> : (
           <>
             <time dateTime={new Date(s.nextRunAt).toISOString()}>{timeText(s.nextRunAt)}</time>
-            {now != null ? <span className="muted"> ({relativeText(s.nextRunAt, now)})</span> : null}
+            {now != null ? <span className="muted"> ({relativeText(t, s.nextRunAt, now)})</span> : null}
           </>
         )}
       </div>
-      {runs.length === 0 ? <div className="muted scheduler-norun">Has not run yet.</div> : (
-        <ol className="scheduler-runs" aria-label={`Last runs of ${s.label}, newest first`}>
+      {runs.length === 0 ? <div className="muted scheduler-norun">{t('schedulers.notRun')}</div> : (
+        <ol className="scheduler-runs" aria-label={t('schedulers.runsAria', { label })}>
           {runs.map((r, i) => (
             <li key={`${r.at}-${i}`} className={r.changed.length ? 'changed' : ''}>
               <time dateTime={new Date(r.at).toISOString()}>{timeText(r.at)}</time>
               <span className="run-found">{r.found}</span>
               {r.changed.length ? (
                 <ul className="run-changes">{r.changed.map((c, j) => <li key={j}>{c}</li>)}</ul>
-              ) : <span className="run-nochange">nothing changed</span>}
+              ) : <span className="run-nochange">{t('schedulers.nothingChanged')}</span>}
             </li>
           ))}
         </ol>
       )}
-      {s.runs.length > RUNS_SHOWN ? <div className="muted">…and {s.runs.length - RUNS_SHOWN} earlier runs</div> : null}
+      {s.runs.length > RUNS_SHOWN ? <div className="muted">{t('schedulers.earlier', { count: s.runs.length - RUNS_SHOWN })}</div> : null}
     </li>
   );
 }
 
 export function SchedulersPanel() {
+  const { t } = useTranslation('lab');
   const schedulers = useLabWindow((s) => s.schedulers);
   const state = useLabWindow((s) => s.schedulersState);
   const reload = useLabWindow((s) => s.loadSchedulers);
@@ -57,12 +61,12 @@ export function SchedulersPanel() {
   return (
     <section className="panel schedulers-panel" aria-labelledby="schedulers-title">
       <div className="panel-bar">
-        <h2 id="schedulers-title" className="sr-only">Schedulers</h2>
-        <p className="panel-intro">Each runs on the lab clock: jump the clock forward to see the next runs.</p>
-        <button type="button" className="link-button" data-testid="schedulers-refresh" onClick={() => void reload()}>Refresh</button>
+        <h2 id="schedulers-title" className="sr-only">{t('schedulers.title')}</h2>
+        <p className="panel-intro">{t('schedulers.intro')}</p>
+        <button type="button" className="link-button" data-testid="schedulers-refresh" onClick={() => void reload()}>{t('schedulers.refresh')}</button>
       </div>
-      {state.error ? <div className="panel-error" role="alert">Could not read the schedulers: {state.error}</div> : null}
-      {!state.error && groups.length === 0 ? <p className="muted">{state.loading ? 'Loading…' : 'No scheduler runs in this lab.'}</p> : null}
+      {state.error ? <div className="panel-error" role="alert">{t('schedulers.readError', { error: state.error })}</div> : null}
+      {!state.error && groups.length === 0 ? <p className="muted">{state.loading ? t('schedulers.loading') : t('schedulers.none')}</p> : null}
       {groups.map((g) => {
         const c = nameOf(g.cluster);
         return (

@@ -6,22 +6,22 @@
  * why, with the code the phone showed.
  */
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { AttemptMessage, LoginAttempt } from '../../../shared/api/lab-contract';
 import { preciseTimeText } from '../admin/format';
+import type { Translate } from '../i18n/text';
 import { useLab } from '../store/lab-store';
 import { useLabWindow } from '../store/lab-window-store';
 import {
   attemptFailed, codeExplanation, diagramRows, durationText, failingStep, lifelines, splitFailure, type DiagramRow, type FailingStep, type Lifeline,
 } from '../store/lab-window-model';
 
-const ACTION_WORD = { login: 'Login', logout: 'Logout', open: 'Extension Mobility opened' } as const;
-
 /** Where a column's centre is, in % of the diagram's width. */
 const centre = (i: number, n: number) => ((i + 0.5) * 100) / n;
 
-function answerText(m: AttemptMessage): string {
-  const answer = m.failure ? splitFailure(m.failure).kind : m.status == null ? 'no answer yet' : String(m.status);
-  return `${answer} · ${Math.round(m.ms)} ms`;
+function answerText(t: Translate, m: AttemptMessage): string {
+  const answer = m.failure ? splitFailure(t, m.failure).kind : m.status == null ? t('sequence.noAnswerYet') : String(m.status);
+  return t('sequence.answerMs', { answer, ms: Math.round(m.ms) });
 }
 
 function answerClass(m: AttemptMessage): string {
@@ -33,15 +33,16 @@ function answerClass(m: AttemptMessage): string {
  * Lab time between sending and answer, when it says more than the real milliseconds: a second
  * or more (a link's latency, a timeout, or the clock running fast).
  */
-function labWait(m: AttemptMessage): string | null {
+function labWait(t: Translate, m: AttemptMessage): string | null {
   if (m.answeredAt == null || m.answeredAt - m.at < 1000) return null;
-  return `${durationText(m.answeredAt - m.at)} of lab time`;
+  return t('sequence.labWait', { duration: durationText(t, m.answeredAt - m.at) });
 }
 
 type Drawn = Exclude<DiagramRow, { kind: 'after' }>;
 
 /** One row: a message's arrow (sending, or sending and answer at once) or its answer coming back. */
 function Row({ row, lanes, failing }: { row: Drawn; lanes: Lifeline[]; failing: FailingStep | null }) {
+  const { t } = useTranslation('lab');
   const [xml, setXml] = useState(false);
   const { m, kind } = row;
   const n = lanes.length;
@@ -57,49 +58,49 @@ function Row({ row, lanes, failing }: { row: Drawn; lanes: Lifeline[]; failing: 
   const boxLeft = Math.min(100 - boxWidth, Math.max(0, centre(receiver, n) - boxWidth / 2));
   const showsAnswer = kind !== 'send' || m.answered === null;
   const isFailing = failing?.seq === m.seq && showsAnswer;
-  const waited = labWait(m);
+  const waited = labWait(t, m);
   const body = (
     <>
       <div
         className={`seq-arrow ${self ? 'self' : to > from ? 'rightward' : 'leftward'} ${showsAnswer ? answerClass(m) : 'good'}${kind === 'answer' ? ' return' : ''}`}
         style={{ marginLeft: `${left}%`, width: `${width}%` }}
       >
-        <div className="seq-label" title={`${m.from} → ${m.to}, sent at ${preciseTimeText(m.at)} (lab time)`}>
+        <div className="seq-label" title={t('sequence.sentTitle', { from: m.from, to: m.to, time: preciseTimeText(m.at) })}>
           <span className="seq-no">{m.seq}</span>{' '}
-          {kind === 'answer' ? <span className="seq-method">answer</span> : <><span className="seq-method">{m.method}</span> <span className="seq-path">{m.path}</span></>}
+          {kind === 'answer' ? <span className="seq-method">{t('sequence.answer')}</span> : <><span className="seq-method">{m.method}</span> <span className="seq-path">{m.path}</span></>}
         </div>
         <div className="seq-line" aria-hidden="true" />
         <div className="seq-answer">
           {showsAnswer ? (
-            <span className={`seq-status ${answerClass(m)}`} data-testid={`seq-answer-${m.seq}`} title={m.failure ?? undefined}>{answerText(m)}</span>
-          ) : <span className="muted">waits for its answer…</span>}
+            <span className={`seq-status ${answerClass(m)}`} data-testid={`seq-answer-${m.seq}`} title={m.failure ?? undefined}>{answerText(t, m)}</span>
+          ) : <span className="muted">{t('sequence.waits')}</span>}
           {showsAnswer && waited ? <span className="muted">{waited}</span> : null}
           {showsAnswer ? (
             <button type="button" className="seq-xml-toggle" data-testid={`seq-xml-${m.seq}`} aria-expanded={xml} onClick={() => setXml(!xml)}>
-              {xml ? 'hide XML' : 'XML'}
+              {xml ? t('sequence.hideXml') : t('sequence.xml')}
             </button>
           ) : null}
         </div>
       </div>
       {isFailing ? (
         <div className="seq-failed-here" style={{ marginLeft: `${boxLeft}%`, width: `${boxWidth}%` }}>
-          ✖ Failed here: {m.failure ?? failing.what}
+          {t('sequence.failedHere', { what: m.failure ?? failing.what })}
         </div>
       ) : null}
       {row.decisions.length ? (
-        <ul className="seq-decisions" aria-label={`What ${m.to} decided`} style={{ marginLeft: `${boxLeft}%`, width: `${boxWidth}%` }}>
+        <ul className="seq-decisions" aria-label={t('sequence.decided', { host: m.to })} style={{ marginLeft: `${boxLeft}%`, width: `${boxWidth}%` }}>
           {row.decisions.map((d, i) => <li key={i}>{d.text}</li>)}
         </ul>
       ) : null}
       {xml ? (
         <div className="seq-xml" data-testid={`seq-xml-body-${m.seq}`}>
           <div>
-            <h4>Request ({m.from} → {m.to})</h4>
-            <pre>{m.request || '(empty)'}</pre>
+            <h4>{t('sequence.request', { from: m.from, to: m.to })}</h4>
+            <pre>{m.request || t('sequence.empty')}</pre>
           </div>
           <div>
-            <h4>Response ({m.failure ? m.failure : m.status ?? 'none'})</h4>
-            <pre>{m.response || (m.failure ? `(no answer: ${m.failure})` : '(empty)')}</pre>
+            <h4>{t('sequence.response', { what: m.failure ? m.failure : m.status ?? t('sequence.none') })}</h4>
+            <pre>{m.response || (m.failure ? t('sequence.noAnswer', { failure: m.failure }) : t('sequence.empty'))}</pre>
           </div>
         </div>
       ) : null}
@@ -114,9 +115,10 @@ function Row({ row, lanes, failing }: { row: Drawn; lanes: Lifeline[]; failing: 
 }
 
 function Diagram({ attempt }: { attempt: LoginAttempt }) {
+  const { t } = useTranslation('lab');
   const clusters = useLab((s) => s.snapshot?.clusters);
   const lanes = lifelines(attempt);
-  const failing = failingStep(attempt);
+  const failing = failingStep(t, attempt);
   const rows = diagramRows(attempt);
   const n = lanes.length;
   const clusterOf = (host: string) => clusters?.find((c) => c.nodes.some((x) => x.host === host))?.name;
@@ -126,7 +128,7 @@ function Diagram({ attempt }: { attempt: LoginAttempt }) {
         {lanes.map((l) => (
           <div key={l.id} className={`seq-head seq-head-${l.kind}`} data-testid={`lifeline-${l.title}`}>
             <strong>{l.title}</strong>
-            <small>{l.kind === 'phone' ? 'phone' : clusterOf(l.id) ?? 'node'}</small>
+            <small>{l.kind === 'phone' ? t('sequence.phone') : clusterOf(l.id) ?? t('sequence.node')}</small>
           </div>
         ))}
       </div>
@@ -134,51 +136,54 @@ function Diagram({ attempt }: { attempt: LoginAttempt }) {
         {lanes.map((l, i) => <div key={l.id} className="seq-lifeline" style={{ left: `${centre(i, n)}%` }} aria-hidden="true" />)}
         <ol className="seq-steps">
           {rows.map((row) => row.kind === 'after'
-            ? <li key="after" className="seq-after" data-testid="seq-after-answer">The phone has its answer. What the {attempt.action} caused next: the reset, the phone's TFTP fetch and registration.</li>
+            ? <li key="after" className="seq-after" data-testid="seq-after-answer">{t('sequence.after', { action: t(`sequence.actionNoun.${attempt.action}`) })}</li>
             : <Row key={`${row.kind}-${row.m.seq}`} row={row} lanes={lanes} failing={failing} />)}
         </ol>
-        {rows.length === 0 ? <p className="muted seq-empty">This attempt sent no message over the lab network.</p> : null}
+        {rows.length === 0 ? <p className="muted seq-empty">{t('sequence.noMessage')}</p> : null}
       </div>
     </div>
   );
 }
 
 function Summary({ attempt }: { attempt: LoginAttempt }) {
-  const failing = failingStep(attempt);
+  const { t, i18n } = useTranslation('lab');
+  const failing = failingStep(t, attempt);
   const failed = attemptFailed(attempt);
-  const explanation = attempt.code != null ? codeExplanation(attempt.code) : null;
+  const explanation = attempt.code != null ? codeExplanation(attempt.code, i18n.language) : null;
   if (!failed) {
     const reset = attempt.messages.some((m) => m.afterAnswer);
     return (
       <div className="seq-summary ok" data-testid="seq-summary">
-        Succeeded: the phone showed {attempt.result ? `“${attempt.result}”` : 'its next screen'}.
+        {t('sequence.succeeded', { shown: attempt.result ? t('sequence.shownResult', { result: attempt.result }) : t('sequence.shownNext') })}
         {attempt.registeredWith
-          ? <> Then it reset and registered with <strong data-testid="seq-registered-with">{attempt.registeredWith}</strong>.</>
-          : reset ? ' Then it reset; it has not registered again yet.' : null}
+          ? <Trans t={t} i18nKey="sequence.registered" values={{ host: attempt.registeredWith }} components={{ strong: <strong data-testid="seq-registered-with" /> }} />
+          : reset ? t('sequence.resetOnly') : null}
       </div>
     );
   }
   return (
     <div className="seq-summary bad" data-testid="seq-summary" role="status">
       <div className="seq-summary-title">
-        Failed{attempt.code != null ? <> with code <strong data-testid="seq-code">{attempt.code}</strong></> : null}
-        {attempt.result ? <>: the phone showed <q>{attempt.result}</q></> : null}
+        {t('sequence.failed')}
+        {attempt.code != null ? <Trans t={t} i18nKey="sequence.withCode" values={{ code: attempt.code }} components={{ strong: <strong data-testid="seq-code" /> }} /> : null}
+        {attempt.result ? <Trans t={t} i18nKey="sequence.phoneShowed" values={{ result: attempt.result }} components={{ q: <q /> }} /> : null}
       </div>
       {failing ? (
         <div>
-          At step {failing.seq}: <span data-testid="seq-why">{failing.why}</span>{' '}
+          {t('sequence.atStep', { seq: failing.seq })}<span data-testid="seq-why">{failing.why}</span>{' '}
           <button type="button" className="link-button" onClick={() => document.querySelector('[data-testid="seq-failing-step"]')?.scrollIntoView({ block: 'center', behavior: 'smooth' })}>
-            show the step
+            {t('sequence.showStep')}
           </button>
         </div>
       ) : null}
-      {explanation ? <div className="seq-cause">Code {attempt.code}, {explanation.summary}: {explanation.cause}</div> : null}
+      {explanation ? <div className="seq-cause">{t('sequence.cause', { code: attempt.code, summary: explanation.summary, cause: explanation.cause })}</div> : null}
     </div>
   );
 }
 
 /** The sequence diagram of the open attempt, over the lab page. */
 export function SequenceDiagramDialog() {
+  const { t } = useTranslation('lab');
   const id = useLabWindow((s) => s.openAttempt);
   const attempt = useLabWindow((s) => s.attempts.find((a) => a.id === id));
   const openDiagram = useLabWindow((s) => s.openDiagram);
@@ -199,16 +204,19 @@ export function SequenceDiagramDialog() {
       <div className="modal seq-dialog" role="dialog" aria-modal="true" aria-labelledby="seq-title" data-testid="sequence-diagram">
         <header className="modal-head">
           <h2 id="seq-title">
-            {attempt ? <>{ACTION_WORD[attempt.action]} on <code>{attempt.device}</code> <span className="muted">at {preciseTimeText(attempt.at)}</span></> : 'Attempt'}
+            {attempt ? (
+              <Trans t={t} i18nKey="sequence.title" values={{ action: t(`sequence.action.${attempt.action}`), device: attempt.device, time: preciseTimeText(attempt.at) }}
+                components={{ code: <code />, muted: <span className="muted" /> }} />
+            ) : t('sequence.attempt')}
           </h2>
-          <button ref={closeRef} type="button" className="modal-close" data-testid="seq-close" onClick={close} aria-label="Close the sequence diagram">✕</button>
+          <button ref={closeRef} type="button" className="modal-close" data-testid="seq-close" onClick={close} aria-label={t('sequence.close')}>✕</button>
         </header>
         {attempt ? (
           <div className="modal-body">
             <Summary attempt={attempt} />
             <Diagram attempt={attempt} />
           </div>
-        ) : <div className="modal-body muted">This attempt is no longer kept.</div>}
+        ) : <div className="modal-body muted">{t('sequence.gone')}</div>}
       </div>
     </div>
   );

@@ -3,7 +3,9 @@
  * their activated services, the phones registered to it, the faults that are on for it, and the
  * link between each pair of clusters with its state.
  */
+import { useTranslation } from 'react-i18next';
 import type { LabSnapshot } from '../../../shared/api/contract';
+import { choiceText } from '../i18n/admin-text';
 import { useLab } from '../store/lab-store';
 import { useLabWindow } from '../store/lab-window-store';
 import { clusterBadges, clusterPairs, linkState, nodeBadges, stoppedServices, type ActiveFault, type ClusterInfo, type FaultBadge } from '../store/lab-window-model';
@@ -19,55 +21,57 @@ function adminUrl(cluster: string): string {
 }
 
 function Badges({ badges, testid }: { badges: FaultBadge[]; testid: string }) {
+  const { t } = useTranslation('lab');
   if (!badges.length) return null;
   return (
     <div className="fault-badges" data-testid={testid}>
-      {badges.map((b) => <span key={`${b.fault}-${b.side ?? ''}`} className={`fault-badge fault-${b.fault}`} title="A fault switched on in the Faults panel">⚠ {b.label}</span>)}
+      {badges.map((b) => <span key={`${b.fault}-${b.side ?? ''}`} className={`fault-badge fault-${b.fault}`} title={t('topology.faultBadge')}>⚠ {b.label}</span>)}
     </div>
   );
 }
 
 function ClusterCard({ c, phones, faults }: { c: ClusterInfo; phones: LabSnapshot['phones']; faults: ActiveFault[] }) {
+  const { t } = useTranslation('lab');
   const exportTrace = useLabWindow((s) => s.exportTrace);
-  const badges = clusterBadges(faults, c.id);
+  const badges = clusterBadges(t, faults, c.id);
   const registered = phones.filter((p) => p.registeredTo === c.clusterId);
   return (
-    <section className={`cluster${badges.length ? ' has-fault' : ''}`} data-testid={`cluster-${c.clusterId}`} aria-label={`Cluster ${c.name}`}>
+    <section className={`cluster${badges.length ? ' has-fault' : ''}`} data-testid={`cluster-${c.clusterId}`} aria-label={t('topology.cluster', { name: c.name })}>
       <div className="cluster-title">
-        <h2>{c.name} <code title="Cluster ID">{c.clusterId}</code></h2>
+        <h2>{c.name} <code title={t('topology.clusterId')}>{c.clusterId}</code></h2>
         <div className="cluster-actions">
-          <button type="button" className="admin-open" data-testid={`export-trace-${c.id}`} title={`Download the ${c.name} cluster's trace as a text file`} onClick={() => void exportTrace(c.id)}>
-            Export trace
+          <button type="button" className="admin-open" data-testid={`export-trace-${c.id}`} title={t('topology.exportTraceTitle', { name: c.name })} onClick={() => void exportTrace(c.id)}>
+            {t('topology.exportTrace')}
           </button>
           <button type="button" className="admin-open" data-testid={`open-admin-${c.id}`} onClick={() => window.open(adminUrl(c.id), '_blank')}>
-            Administration
+            {t('topology.administration')}
           </button>
         </div>
       </div>
-      <div className="cluster-meta">Unified CM {c.version} · {c.securityMode}</div>
+      <div className="cluster-meta">{t('topology.meta', { version: c.version, securityMode: choiceText(t, c.securityMode) })}</div>
       <Badges badges={badges} testid={`cluster-faults-${c.id}`} />
       {c.nodes.map((n) => {
-        const nb = nodeBadges(faults, n.host);
+        const nb = nodeBadges(t, faults, n.host);
         const stopped = stoppedServices(faults, n.host, n.services);
         return (
           <div key={n.name} className={`node${nb.length ? ' has-fault' : ''}`} data-testid={`node-${n.host}`}>
             <div className="node-head"><strong>{n.host}</strong> <span className="node-url">{n.url}</span></div>
             <div className="node-services">
               {n.services.length ? n.services.map((s) => (
-                <span key={s} className={`chip${stopped.has(s) ? ' stopped' : ''}`} title={stopped.has(s) ? `${s}: stopped by a fault` : s}>{s.replace('Cisco ', '')}</span>
-              )) : <span className="muted">no service activated</span>}
+                <span key={s} className={`chip${stopped.has(s) ? ' stopped' : ''}`} title={stopped.has(s) ? t('topology.stoppedService', { service: s }) : s}>{s.replace('Cisco ', '')}</span>
+              )) : <span className="muted">{t('topology.noService')}</span>}
             </div>
             <Badges badges={nb} testid={`node-faults-${n.host}`} />
           </div>
         );
       })}
-      <div className="registered-caption">Registered phones</div>
-      <div className="registered" title="Phones registered to this cluster">
-        {registered.length === 0 ? <span className="muted">none</span> : null}
+      <div className="registered-caption">{t('topology.registeredPhones')}</div>
+      <div className="registered" title={t('topology.registeredTitle')}>
+        {registered.length === 0 ? <span className="muted">{t('topology.none')}</span> : null}
         {registered.map((p) => {
           const visiting = p.ownClusterId !== c.clusterId;
           return (
-            <span key={p.deviceName} className={`chip phone-chip${visiting ? ' emcc' : ''}`} title={visiting ? `${p.model}, a phone of ${p.ownClusterId} here through EMCC` : p.model}>
+            <span key={p.deviceName} className={`chip phone-chip${visiting ? ' emcc' : ''}`} title={visiting ? t('topology.visitingPhone', { model: p.model, cluster: p.ownClusterId }) : p.model}>
               {p.deviceName}{visiting ? ' · EMCC' : ''}
             </span>
           );
@@ -78,10 +82,11 @@ function ClusterCard({ c, phones, faults }: { c: ClusterInfo; phones: LabSnapsho
 }
 
 function Link({ a, b, faults }: { a: ClusterInfo; b: ClusterInfo; faults: ActiveFault[] }) {
-  const { state, badges } = linkState(faults, a.id, b.id);
-  const words = { up: 'WAN up', down: 'WAN down', degraded: 'WAN degraded' }[state];
+  const { t } = useTranslation('lab');
+  const { state, badges } = linkState(t, faults, a.id, b.id);
+  const words = t(`topology.wan.${state}`);
   return (
-    <div className={`link link-${state}`} data-testid={`link-${a.id}-${b.id}`} data-state={state} aria-label={`Link ${a.name} to ${b.name}: ${words}`}>
+    <div className={`link link-${state}`} data-testid={`link-${a.id}-${b.id}`} data-state={state} aria-label={t('topology.link', { a: a.name, b: b.name, state: words })}>
       <div className="link-ends">{a.name} ↔ {b.name}</div>
       <div className="link-line" aria-hidden="true"><span /></div>
       <div className="link-state">{words}</div>
@@ -91,6 +96,7 @@ function Link({ a, b, faults }: { a: ClusterInfo; b: ClusterInfo; faults: Active
 }
 
 export function Topology() {
+  const { t } = useTranslation('lab');
   const snapshot = useLab((s) => s.snapshot);
   const faults = useLabWindow((s) => s.faults);
   if (!snapshot) return null;
@@ -116,7 +122,7 @@ export function Topology() {
       ) : null}
       {unregistered.length ? (
         <div className="unregistered" data-testid="unregistered-phones">
-          Not registered: {unregistered.map((p) => <span key={p.deviceName} className="chip">{p.deviceName}</span>)}
+          {t('topology.notRegistered')} {unregistered.map((p) => <span key={p.deviceName} className="chip">{p.deviceName}</span>)}
         </div>
       ) : null}
     </div>

@@ -4,9 +4,11 @@
  * become key presses sent to the firmware; nothing about the phone's behaviour is decided here.
  */
 import { useCallback, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PhoneKey, PhoneScreen } from '../../../shared/api/contract';
 import { useLab } from '../store/lab-store';
 import { useLabTime } from './use-lab-time';
+import { PhoneTroubleshoot } from './PhoneTroubleshoot';
 
 const KEYPAD: { key: PhoneKey; letters: string }[] = [
   { key: '1', letters: '' }, { key: '2', letters: 'ABC' }, { key: '3', letters: 'DEF' },
@@ -73,6 +75,7 @@ export function PhoneFace({ deviceName }: { deviceName: string }) {
   const pressKey = useLab((s) => s.pressKey);
   const typeText = useLab((s) => s.typeText);
   const now = useLabTime();
+  const { t, i18n } = useTranslation('phone');
   const press = useCallback((key: PhoneKey) => pressKey(deviceName, key), [deviceName, pressKey]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -90,22 +93,24 @@ export function PhoneFace({ deviceName }: { deviceName: string }) {
 
   if (!screen) return <div className="phone phone-loading">{deviceName}</div>;
   const registered = screen.status === 'registered';
+  // The header is part of the phone's screen: its words follow the phone's locale, not the UI's.
+  const screenT = i18n.getFixedT(screen.locale, 'phone');
   const softkeyCount = Math.max(4, screen.softkeys.length);
   const slots = Array.from({ length: softkeyCount }, (_, i) => screen.softkeys.find((k) => k.key === `soft${i + 1}`));
 
   return (
     <div className="phone" data-testid={`phone-${deviceName}`} data-status={screen.status} data-cluster={screen.registration?.clusterId ?? ''}
-      tabIndex={0} onKeyDown={onKeyDown} aria-label={`Phone ${deviceName}`}>
+      tabIndex={0} onKeyDown={onKeyDown} aria-label={t('aria', { name: deviceName })}>
       <div className="phone-brand">
         <span className="phone-model">{screen.modelName}</span>
-        <span className={`phone-led${registered ? ' on' : ''}`} title={screen.status} />
+        <span className={`phone-led${registered ? ' on' : ''}`} title={t(`status.${screen.status}`)} />
       </div>
       <div className="screen" lang={screen.locale}>
         <div className="screen-header">
           <span className="header-line">{screen.lines[0]?.dn ?? deviceName}</span>
           <span className="header-time">{formatTime(now, screen.locale)}</span>
           <span className={`header-cluster${screen.emcc ? ' emcc' : ''}`} data-testid="phone-cluster">
-            {screen.registration ? `${screen.registration.clusterName}${screen.emcc ? ' · EMCC' : ''}` : screen.status}
+            {screen.registration ? `${screen.registration.clusterName}${screen.emcc ? ' · EMCC' : ''}` : screenT(`status.${screen.status}`)}
           </span>
         </div>
         <div className="screen-body">
@@ -115,6 +120,7 @@ export function PhoneFace({ deviceName }: { deviceName: string }) {
             ))}
           </ul>
           <ScreenMiddle screen={screen} press={press} />
+          <PhoneTroubleshoot screen={screen} />
         </div>
         <div className="softkey-labels">
           {slots.map((k, i) => <span key={i}>{k?.label ?? ''}</span>)}
@@ -122,22 +128,22 @@ export function PhoneFace({ deviceName }: { deviceName: string }) {
       </div>
       <div className="softkey-buttons">
         {slots.map((k, i) => (
-          <button key={i} type="button" className="softkey" data-key={`soft${i + 1}`} aria-label={`Softkey ${i + 1}${k ? ` ${k.label}` : ''}`}
+          <button key={i} type="button" className="softkey" data-key={`soft${i + 1}`} aria-label={k ? t('softkeyLabel', { n: i + 1, label: k.label }) : t('softkey', { n: i + 1 })}
             onClick={() => press(`soft${i + 1}` as PhoneKey)} />
         ))}
       </div>
       <div className="controls">
         <button type="button" className="hard-key services" data-key="services" onClick={() => press('services')}>{screen.servicesKeyLabel}</button>
         <div className="nav">
-          <button type="button" data-key="navUp" aria-label="Up" onClick={() => press('navUp')}>▲</button>
-          <button type="button" data-key="select" aria-label="Select" className="nav-select" onClick={() => press('select')}>●</button>
-          <button type="button" data-key="navDown" aria-label="Down" onClick={() => press('navDown')}>▼</button>
+          <button type="button" data-key="navUp" aria-label={t('up')} onClick={() => press('navUp')}>▲</button>
+          <button type="button" data-key="select" aria-label={t('select')} className="nav-select" onClick={() => press('select')}>●</button>
+          <button type="button" data-key="navDown" aria-label={t('down')} onClick={() => press('navDown')}>▼</button>
         </div>
-        <button type="button" className="hard-key back" data-key="back" aria-label="Back" onClick={() => press('back')}>↩</button>
+        <button type="button" className="hard-key back" data-key="back" aria-label={t('back')} onClick={() => press('back')}>↩</button>
       </div>
       <div className="keypad">
         {KEYPAD.map(({ key, letters }) => (
-          <button key={key} type="button" data-key={key} aria-label={`Key ${key}`} onClick={() => press(key)}>
+          <button key={key} type="button" data-key={key} aria-label={t('key', { key })} onClick={() => press(key)}>
             <span className="digit">{key}</span>
             <span className="letters">{letters}</span>
           </button>

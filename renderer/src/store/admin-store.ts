@@ -12,8 +12,9 @@ import { purposeOf, type CertificatePurpose } from '../../../shared/certificates
 import { ENTITIES } from '../../../shared/admin/entities';
 import type { AdminRecord, EntityKind, FieldError, FieldValue } from '../../../shared/admin/fields';
 import { PAGES, type AdminTarget, type FormPage } from '../../../shared/admin/pages';
-import { blankRecord, checkFields, checkRecord } from '../../../shared/admin/validate';
+import { blankRecord, checkFieldsDetailed, checkRecordDetailed } from '../../../shared/admin/validate';
 import { api } from '../api/binding';
+import { rawText, uiKey, type UiText } from '../i18n/text';
 import { saveBase64File } from '../admin/save-file';
 import { mergeFlags, mergeFresh, mergeTrace, toDraft, type TraceEntry } from './admin-draft';
 
@@ -36,10 +37,10 @@ export function formPageOf(view: AdminView): FormPage | null {
 /** At most this many trace lines are kept in the window (the lab keeps its last 5000). */
 const TRACE_LIMIT = 1000;
 
-/** A message at the top of the page. */
+/** A message at the top of the page (the warnings are the main process's, in its words). */
 export interface Notice {
   tone: 'success' | 'error' | 'info';
-  text: string;
+  text: UiText;
   warnings?: string[];
 }
 
@@ -72,7 +73,7 @@ interface AdminState {
   /** Reports > Trace: the lab's trace lines, oldest first. */
   trace: TraceEntry[];
   busy: boolean;
-  fatal: string | null;
+  fatal: UiText | null;
 
   start(cluster: string): Promise<void>;
   open(view: AdminView): Promise<void>;
@@ -112,11 +113,13 @@ const pageReset = {
 } satisfies Partial<AdminState>;
 
 const saveNotice = (r: Extract<SaveResult, { ok: true }>, added: boolean): Notice => ({
-  tone: 'success', text: added ? 'Add successful' : 'Update successful', warnings: r.warnings,
+  tone: 'success', text: uiKey(added ? 'admin:notice.added' : 'admin:notice.updated'), warnings: r.warnings,
 });
-const failedNotice = (errors: FieldError[], what = 'nothing was saved'): Notice => ({
-  tone: 'error', text: `${errors.length} error${errors.length === 1 ? '' : 's'}: ${what}`,
+/** "2 errors: nothing was saved"; `what` is a key of admin:notice. */
+const failedNotice = (errors: FieldError[], what: 'notSaved' | 'notDeleted' | 'notSubmitted' | 'notLoggedOut' | 'notRegenerated' = 'notSaved'): Notice => ({
+  tone: 'error', text: uiKey('admin:notice.errors', { count: errors.length, what: uiKey(`admin:notice.${what}`) }),
 });
+const errorNotice = (e: unknown): Notice => ({ tone: 'error', text: rawText(message(e)) });
 
 export const useAdmin = create<AdminState>((set, get) => {
   /** Fetch the data of the current view; `fresh` keeps the user's edits and the notices. */
@@ -203,7 +206,7 @@ export const useAdmin = create<AdminState>((set, get) => {
     try {
       await load(fresh);
     } catch (e) {
-      if (my === navigation) set({ notice: { tone: 'error', text: message(e) } });
+      if (my === navigation) set({ notice: errorNotice(e) });
     } finally {
       if (my === navigation) set({ loading: false });
     }
@@ -212,7 +215,7 @@ export const useAdmin = create<AdminState>((set, get) => {
   async function loadInfo(): Promise<void> {
     const snapshot = await api.request('lab.snapshot', {});
     const info = snapshot.clusters.find((c) => c.id === get().cluster) ?? null;
-    set({ info, ...(info ? {} : { fatal: `This lab has no cluster named "${get().cluster}".` }) });
+    set({ info, ...(info ? {} : { fatal: uiKey('admin:window.noCluster', { cluster: get().cluster }) }) });
   }
 
   /** Run an action that talks to the main process, with the busy flag and errors as a notice. */
@@ -221,7 +224,7 @@ export const useAdmin = create<AdminState>((set, get) => {
     try {
       await run();
     } catch (e) {
-      set({ notice: { tone: 'error', text: message(e) } });
+      set({ notice: errorNotice(e) });
     } finally {
       set({ busy: false });
     }
@@ -272,12 +275,12 @@ export const useAdmin = create<AdminState>((set, get) => {
           const info = snapshot.clusters.find((c) => c.id === get().cluster);
           if (info) set({ info });
         });
-        api.onDisconnect(() => set({ fatal: 'The lab has stopped: start it again and reload this page.' }));
+        api.onDisconnect(() => set({ fatal: uiKey('admin:window.stopped') }));
       }
       try {
         await loadInfo();
       } catch (e) {
-        set({ fatal: message(e) });
+        set({ fatal: rawText(message(e)) });
         return;
       }
       await get().open({ type: 'home' });
@@ -328,7 +331,7 @@ export const useAdmin = create<AdminState>((set, get) => {
     async saveRecord() {
       const { view, draft, cluster } = get();
       if (view.type !== 'record') return;
-      const checked = checkRecord(view.kind, draft);
+      const checked = checkRecordDetailed(view.kind, draft);
       if (!checked.ok) {
         set({ errors: checked.errors, notice: failedNotice(checked.errors) });
         return;
@@ -356,11 +359,11 @@ export const useAdmin = create<AdminState>((set, get) => {
       await act(async () => {
         const r = await api.request('admin.delete', { cluster, kind: view.kind, key });
         if (!r.ok) {
-          set({ errors: r.errors, notice: failedNotice(r.errors, 'nothing was deleted'), confirmingDelete: false });
+          set({ errors: r.errors, notice: failedNotice(r.errors, 'notDeleted'), confirmingDelete: false });
           return;
         }
         await get().open({ type: 'list', kind: view.kind });
-        set({ notice: { tone: 'success', text: `Delete successful: ${key}`, warnings: r.warnings } });
+        set({ notice: { tone: 'success', text: uiKey('admin:notice.deleted', { key }), warnings: r.warnings } });
       });
     },
 
@@ -368,7 +371,7 @@ export const useAdmin = create<AdminState>((set, get) => {
       const { view, draft, cluster } = get();
       const page = formPageOf(view);
       if (!page) return;
-      const checked = checkFields(PAGES[page].fields, draft);
+      const checked = checkFieldsDetailed(PAGES[page].fields, draft);
       if (!checked.ok) {
         set({ errors: checked.errors, notice: failedNotice(checked.errors) });
         return;
@@ -407,7 +410,7 @@ export const useAdmin = create<AdminState>((set, get) => {
           set({ errors: r.errors, notice: failedNotice(r.errors) });
           return;
         }
-        set({ errors: [], notice: { tone: 'success', text: `Update successful: services of ${host} saved`, warnings: r.warnings } });
+        set({ errors: [], notice: { tone: 'success', text: uiKey('admin:notice.servicesSaved', { host }), warnings: r.warnings } });
         await loadShown(false);
       });
     },
@@ -417,10 +420,10 @@ export const useAdmin = create<AdminState>((set, get) => {
       await act(async () => {
         const r = await api.request('admin.submitJob', { cluster, job });
         if (!r.ok) {
-          set({ errors: r.errors, notice: failedNotice(r.errors, 'the job was not submitted'), submittedJob: null });
+          set({ errors: r.errors, notice: failedNotice(r.errors, 'notSubmitted'), submittedJob: null });
           return;
         }
-        set({ errors: [], submittedJob: r.jobId, notice: { tone: 'success', text: `Job ${r.jobId} submitted` } });
+        set({ errors: [], submittedJob: r.jobId, notice: { tone: 'success', text: uiKey('admin:notice.jobSubmitted', { id: r.jobId }) } });
         await loadShown(true);
       });
     },
@@ -429,7 +432,7 @@ export const useAdmin = create<AdminState>((set, get) => {
       const { cluster } = get();
       await act(async () => {
         await api.request('admin.updateRemoteClustersNow', { cluster });
-        set({ notice: { tone: 'info', text: 'Remote cluster update started: the remote clusters are being asked what they activated.' } });
+        set({ notice: { tone: 'info', text: uiKey('admin:notice.remoteUpdate') } });
         await loadShown(true);
       });
     },
@@ -439,8 +442,8 @@ export const useAdmin = create<AdminState>((set, get) => {
       await act(async () => {
         const r = await api.request('admin.logOutPhone', { cluster, device });
         set(r.ok
-          ? { notice: { tone: 'info', text: `The login on ${device} was removed from this cluster's database. The phone was not reset: after an EMCC login it stays registered to the home cluster until it resets or the user logs out there.` } }
-          : { errors: r.errors, notice: failedNotice(r.errors, 'nothing was logged out') });
+          ? { notice: { tone: 'info', text: uiKey('admin:notice.loggedOut', { device }) } }
+          : { errors: r.errors, notice: failedNotice(r.errors, 'notLoggedOut') });
       });
     },
 
@@ -450,11 +453,11 @@ export const useAdmin = create<AdminState>((set, get) => {
       await act(async () => {
         const r = await api.request('pki.regenerate', { cluster, host, purpose });
         if (!r.ok) {
-          set({ errors: r.errors, notice: failedNotice(r.errors, 'the certificate was not regenerated') });
+          set({ errors: r.errors, notice: failedNotice(r.errors, 'notRegenerated') });
           return;
         }
         done = true;
-        set({ errors: [], notice: { tone: 'success', text: `Regenerate successful: the ${purposeOf(purpose)?.label ?? purpose} certificate of ${host}`, warnings: r.warnings } });
+        set({ errors: [], notice: { tone: 'success', text: uiKey('admin:notice.regenerated', { label: purposeOf(purpose)?.label ?? purpose, host }), warnings: r.warnings } });
         await loadShown(true);
       });
       return done;
@@ -474,11 +477,11 @@ export const useAdmin = create<AdminState>((set, get) => {
       await act(async () => {
         const r = await api.request('pki.untrust', { cluster, store, fingerprint });
         if (!r.ok) {
-          set({ errors: r.errors, notice: failedNotice(r.errors, 'nothing was deleted') });
+          set({ errors: r.errors, notice: failedNotice(r.errors, 'notDeleted') });
           return;
         }
         done = true;
-        set({ errors: [], notice: { tone: 'success', text: `Delete successful: the certificate left ${store}`, warnings: r.warnings } });
+        set({ errors: [], notice: { tone: 'success', text: uiKey('admin:notice.untrusted', { store }), warnings: r.warnings } });
         await loadShown(true);
       });
       return done;
@@ -491,7 +494,7 @@ export const useAdmin = create<AdminState>((set, get) => {
       await act(async () => {
         const r = await api.request('pki.submit', { cluster, action });
         if (!r.ok) {
-          set({ errors: r.errors, notice: failedNotice(r.errors, 'the job was not submitted') });
+          set({ errors: r.errors, notice: failedNotice(r.errors, 'notSubmitted') });
           return;
         }
         set({ errors: [], submittedJob: r.jobId, notice: null });

@@ -5,13 +5,14 @@
 import { create } from 'zustand';
 import type { LabSnapshot, PhoneKey, PhoneScreen } from '../../../shared/api/contract';
 import { api } from '../api/binding';
+import { rawText, uiKey, type UiText } from '../i18n/text';
 
 interface LabState {
   snapshot: LabSnapshot | null;
   /** Wall time when the snapshot arrived, to advance the lab clock between snapshots. */
   receivedAt: number;
   screens: Record<string, PhoneScreen>;
-  error: string | null;
+  error: UiText | null;
   load(): Promise<void>;
   /** Fetch the screens of phones the snapshot lists and no event has drawn yet (a phone just added). */
   loadMissingScreens(): Promise<void>;
@@ -35,7 +36,7 @@ export const useLab = create<LabState>((set, get) => ({
       const screens = await Promise.all(snapshot.phones.map((p) => api.request('phone.screen', { deviceName: p.deviceName })));
       set((s) => ({ screens: { ...Object.fromEntries(screens.map((x) => [x.deviceName, x])), ...s.screens } }));
     } catch (e) {
-      set({ error: e instanceof Error ? e.message : String(e) });
+      set({ error: rawText(e instanceof Error ? e.message : String(e)) });
     }
   },
   async loadMissingScreens() {
@@ -47,14 +48,14 @@ export const useLab = create<LabState>((set, get) => ({
       const fetched = await Promise.all(missing.map((deviceName) => api.request('phone.screen', { deviceName })));
       set((s) => ({ screens: { ...Object.fromEntries(fetched.map((x) => [x.deviceName, x])), ...s.screens } }));
     } catch (e) {
-      set({ error: e instanceof Error ? e.message : String(e) });
+      set({ error: rawText(e instanceof Error ? e.message : String(e)) });
     }
   },
   pressKey(deviceName, key) {
-    api.request('phone.pressKey', { deviceName, key }).catch((e: Error) => set({ error: e.message }));
+    api.request('phone.pressKey', { deviceName, key }).catch((e: Error) => set({ error: rawText(e.message) }));
   },
   typeText(deviceName, text) {
-    api.request('phone.typeText', { deviceName, text }).catch((e: Error) => set({ error: e.message }));
+    api.request('phone.typeText', { deviceName, text }).catch((e: Error) => set({ error: rawText(e.message) }));
   },
 }));
 
@@ -63,4 +64,4 @@ api.on('lab.changed', (snapshot) => {
   useLab.setState({ snapshot, receivedAt: Date.now() });
   void useLab.getState().loadMissingScreens();
 });
-api.onDisconnect(() => useLab.setState({ error: 'The lab has stopped: start it again and reload this page.' }));
+api.onDisconnect(() => useLab.setState({ error: uiKey('lab:stopped') }));

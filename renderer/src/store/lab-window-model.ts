@@ -2,12 +2,15 @@
  * What the lab window computes from the API's answers, with no API or React in it: fault targets
  * and link states for the topology and the faults panel, merging live scheduler runs and login
  * attempts into what was fetched, and the sequence diagram of an attempt (its lifelines and the
- * step where it failed).
+ * step where it failed). What it says in words goes through the translate function `t` it is given
+ * (the UI's language; `i18n.getFixedT('en-US')` in tests).
  */
 import type { LabSnapshot } from '../../../shared/api/contract';
 import type { AttemptDecision, AttemptMessage, LoginAttempt, SchedulerState } from '../../../shared/api/lab-contract';
 import { ERROR_CATALOGUE } from '../../../shared/errors/error-catalogue';
 import { FAULTS, type FaultDef, type FaultId, type FaultScope } from '../../../shared/faults';
+import { asLocale } from '../../../shared/i18n/messages';
+import type { Translate } from '../i18n/text';
 
 /** A fault that is on, as 'lab.faults' lists it. */
 export interface ActiveFault {
@@ -97,20 +100,23 @@ export interface FaultBadge {
   side?: string;
 }
 
-const label = (fault: FaultId) => FAULTS.find((f) => f.id === fault)?.label ?? fault;
+/** A fault's label in the UI's language. */
+export function faultLabel(t: Translate, fault: FaultId): string {
+  return t(`faults:${fault}.label`, { defaultValue: FAULTS.find((f) => f.id === fault)?.label ?? fault });
+}
 
 /** The faults on a cluster's own box (every cluster-scope fault but noResponse, which shows on its links). */
-export function clusterBadges(active: readonly ActiveFault[], cluster: string): FaultBadge[] {
+export function clusterBadges(t: Translate, active: readonly ActiveFault[], cluster: string): FaultBadge[] {
   return active
     .filter((f) => FAULTS.find((d) => d.id === f.fault)?.scope === 'cluster' && f.fault !== 'noResponse' && sameTarget(f.target, cluster))
-    .map((f) => ({ fault: f.fault, label: label(f.fault) }));
+    .map((f) => ({ fault: f.fault, label: faultLabel(t, f.fault) }));
 }
 
 /** The faults on a node's box. */
-export function nodeBadges(active: readonly ActiveFault[], host: string): FaultBadge[] {
+export function nodeBadges(t: Translate, active: readonly ActiveFault[], host: string): FaultBadge[] {
   return active
     .filter((f) => FAULTS.find((d) => d.id === f.fault)?.scope === 'node' && sameTarget(f.target, host))
-    .map((f) => ({ fault: f.fault, label: label(f.fault) }));
+    .map((f) => ({ fault: f.fault, label: faultLabel(t, f.fault) }));
 }
 
 /** The services of a node that a fault has stopped (all of them when the node is down). */
@@ -124,13 +130,13 @@ export function stoppedServices(active: readonly ActiveFault[], host: string, se
 }
 
 /** The state of the link between two clusters: its own faults, and either end never answering. */
-export function linkState(active: readonly ActiveFault[], a: string, b: string): { state: 'up' | 'down' | 'degraded'; badges: FaultBadge[] } {
+export function linkState(t: Translate, active: readonly ActiveFault[], a: string, b: string): { state: 'up' | 'down' | 'degraded'; badges: FaultBadge[] } {
   const target = linkTarget(a, b);
   const badges: FaultBadge[] = active
     .filter((f) => FAULTS.find((d) => d.id === f.fault)?.scope === 'link' && sameTarget(f.target, target))
-    .map((f) => ({ fault: f.fault, label: [label(f.fault), faultValueText(f.fault, f.value)].filter(Boolean).join(' ') }));
+    .map((f) => ({ fault: f.fault, label: [faultLabel(t, f.fault), faultValueText(f.fault, f.value)].filter(Boolean).join(' ') }));
   for (const end of [a, b]) {
-    if (isActive(active, 'noResponse', end)) badges.push({ fault: 'noResponse', label: `${end} never answers`, side: end });
+    if (isActive(active, 'noResponse', end)) badges.push({ fault: 'noResponse', label: t('lab:topology.neverAnswers', { cluster: end }), side: end });
   }
   const state = badges.some((x) => x.fault === 'wanDown') ? 'down' : badges.length ? 'degraded' : 'up';
   return { state, badges };
@@ -165,26 +171,26 @@ export function addAttempt(list: readonly LoginAttempt[], attempt: LoginAttempt,
 }
 
 /** "1 s", "30 min", "1 h 30 min", "1 day"... for an interval. */
-export function durationText(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's']];
+export function durationText(t: Translate, ms: number): string {
+  if (ms < 1000) return t('lab:time.ms', { count: Math.round(ms) });
+  const units: [number, 'day' | 'h' | 'min' | 's'][] = [[86_400_000, 'day'], [3_600_000, 'h'], [60_000, 'min'], [1000, 's']];
   const parts: string[] = [];
   let rest = Math.round(ms / 1000) * 1000;
   for (const [size, name] of units) {
     const n = Math.floor(rest / size);
     if (!n) continue;
-    parts.push(name === 'day' ? `${n} day${n === 1 ? '' : 's'}` : `${n} ${name}`);
+    parts.push(t(`lab:time.${name}`, { count: n }));
     rest -= n * size;
     if (parts.length === 2) break;
   }
   return parts.join(' ');
 }
 
-/** "in 12 min" / "12 min ago" / "now" from lab time `now` to `t`. */
-export function relativeText(t: number, now: number): string {
-  const d = t - now;
-  if (Math.abs(d) < 1000) return 'now';
-  return d > 0 ? `in ${durationText(d)}` : `${durationText(-d)} ago`;
+/** "in 12 min" / "12 min ago" / "now" from lab time `now` to `at`. */
+export function relativeText(t: Translate, at: number, now: number): string {
+  const d = at - now;
+  if (Math.abs(d) < 1000) return t('lab:time.now');
+  return d > 0 ? t('lab:time.in', { duration: durationText(t, d) }) : t('lab:time.ago', { duration: durationText(t, -d) });
 }
 
 /** A participant of a sequence diagram. */
@@ -224,15 +230,8 @@ export function carriesCode(text: string, code: number): boolean {
   return new RegExp(`\\bcode\\s*=\\s*["']?${code}\\b|\\(${code}\\)|<code>\\s*${code}\\s*</code>`).test(text);
 }
 
-/** Why a message got no HTTP answer, in words. */
-export const FAILURE_TEXT: Readonly<Record<string, string>> = {
-  unreachable: 'nothing crosses the network path (the WAN link is down)',
-  refused: 'nothing listens at the other end (the service or the node is down)',
-  timeout: 'the other end never answered in time',
-  reset: 'the connection was dropped before an answer',
-  untrusted: "the peer's certificate is not trusted",
-  'unknown-host': 'the host name does not resolve',
-};
+/** The kinds of network failure a message can carry ("unreachable: ..."), each explained in lab:failure. */
+export const FAILURE_KINDS = ['unreachable', 'refused', 'timeout', 'reset', 'untrusted', 'unknown-host'] as const;
 
 /**
  * One row of a sequence diagram, in the order things happened. A message answered before
@@ -292,21 +291,33 @@ function nestedIn(inner: AttemptMessage, outer: AttemptMessage): boolean {
   return inner.sent > outer.sent && (outer.answered === null || (inner.answered !== null && inner.answered < outer.answered));
 }
 
-/** A network failure as messages carry it ("unreachable: the WAN link ... is down"): its kind and its words. */
-export function splitFailure(failure: string): { kind: string; detail: string } {
+/**
+ * A network failure as messages carry it ("unreachable: the WAN link ... is down"): its kind and
+ * its words (the lab's, which are English; a failure without words gets the UI's explanation).
+ */
+export function splitFailure(t: Translate, failure: string): { kind: string; detail: string } {
   const i = failure.indexOf(':');
   const kind = (i < 0 ? failure : failure.slice(0, i)).trim();
   const detail = i < 0 ? '' : failure.slice(i + 1).trim();
-  return { kind, detail: detail || FAILURE_TEXT[kind] || '' };
+  const known = (FAILURE_KINDS as readonly string[]).includes(kind);
+  return { kind, detail: detail || (known ? t(`lab:failure.${kind}`) : '') };
 }
 
-function networkStep(m: AttemptMessage): FailingStep {
-  const { kind, detail } = splitFailure(m.failure!);
-  return { seq: m.seq, what: kind, why: `${m.from} → ${m.to}: ${kind}${detail ? ` (${detail})` : ''}` };
+/** Where an attempt failed, before it is put in words: a network failure, an HTTP error or the code's answer. */
+type Failing = { type: 'network'; m: AttemptMessage } | { type: 'http'; m: AttemptMessage } | { type: 'code'; m: AttemptMessage; code: number; decided: string | undefined };
+
+function networkStep(t: Translate, m: AttemptMessage): FailingStep {
+  const { kind, detail } = splitFailure(t, m.failure!);
+  const values = { from: m.from, to: m.to, kind, detail };
+  return { seq: m.seq, what: kind, why: detail ? t('lab:step.networkDetail', values) : t('lab:step.network', values) };
 }
 
-function httpStep(m: AttemptMessage): FailingStep {
-  return { seq: m.seq, what: m.status == null ? 'no answer' : `HTTP ${m.status}`, why: `${m.to} answered ${m.status ?? 'nothing'}` };
+function httpStep(t: Translate, m: AttemptMessage): FailingStep {
+  return {
+    seq: m.seq,
+    what: m.status == null ? t('lab:step.noAnswer') : t('lab:step.http', { status: m.status }),
+    why: m.status == null ? t('lab:step.answeredNothing', { to: m.to }) : t('lab:step.answered', { to: m.to, status: m.status }),
+  };
 }
 
 const httpError = (m: AttemptMessage) => m.status != null && m.status >= 400;
@@ -318,16 +329,16 @@ const httpError = (m: AttemptMessage) => m.status != null && m.status >= 400;
  * failure or HTTP error. Without a code, the attempt failed only if the phone's own request got
  * no answer or an HTTP error: then the first network failure or HTTP error.
  */
-export function failingStep(attempt: LoginAttempt): FailingStep | null {
+function findFailing(attempt: LoginAttempt): Failing | null {
   // What came after the phone's answer (the reset, TFTP, REGISTER) is no part of the login's outcome.
   const messages = attempt.messages.filter((m) => !m.afterAnswer).sort((x, y) => x.seq - y.seq);
   const network = messages.find((m) => m.failure);
   if (attempt.code == null) {
     const root = messages[0];
     if (!root || !isPhone(root.from) || !(root.failure || httpError(root))) return null;
-    if (network) return networkStep(network);
+    if (network) return { type: 'network', m: network };
     const http = messages.find(httpError);
-    return http ? httpStep(http) : null;
+    return http ? { type: 'http', m: http } : null;
   }
   const code = attempt.code;
   const carrying = messages.filter((m) => carriesCode(m.response, code));
@@ -338,9 +349,9 @@ export function failingStep(attempt: LoginAttempt): FailingStep | null {
   }
   if (step) {
     const inner = messages.find((m) => m.failure && nestedIn(m, step!));
-    if (inner) return networkStep(inner);
+    if (inner) return { type: 'network', m: inner };
   } else {
-    if (network) return networkStep(network);
+    if (network) return { type: 'network', m: network };
     step = messages.find(httpError) ?? messages.at(-1);
     if (!step) return null;
   }
@@ -348,22 +359,37 @@ export function failingStep(attempt: LoginAttempt): FailingStep | null {
   // The rule that decided ("... -> 2"), else the last line naming the code, else the last line.
   const rule = new RegExp(`->\\s*${code}$`);
   const decided = texts.find((d) => rule.test(d)) ?? [...texts].reverse().find((d) => d.includes(String(code))) ?? texts.at(-1);
-  return { seq: step.seq, what: `code ${code}`, why: decided ? `${step.to}: ${decided}` : `${step.to} answered with code ${code}` };
+  return { type: 'code', m: step, code, decided };
 }
 
-/** The guide's summary and cause of an error code, if the catalogue has it. */
-export function codeExplanation(code: number): { summary: string; cause: string } | null {
+/** The failing step of a failed attempt, with what failed and why in words (see findFailing). */
+export function failingStep(t: Translate, attempt: LoginAttempt): FailingStep | null {
+  const f = findFailing(attempt);
+  if (!f) return null;
+  if (f.type === 'network') return networkStep(t, f.m);
+  if (f.type === 'http') return httpStep(t, f.m);
+  const { m, code, decided } = f;
+  return {
+    seq: m.seq,
+    what: t('lab:step.code', { code }),
+    why: decided ? t('lab:step.decided', { to: m.to, decision: decided }) : t('lab:step.answeredCode', { to: m.to, code }),
+  };
+}
+
+/** The guide's summary and cause of an error code in `locale` (the catalogue has en-US and zh-CN), if it has the code. */
+export function codeExplanation(code: number, locale: string): { summary: string; cause: string } | null {
   const row = ERROR_CATALOGUE.find((e) => e.code === code);
-  return row ? { summary: row.summary['en-US'], cause: row.cause['en-US'] } : null;
+  const l = asLocale(locale);
+  return row ? { summary: row.summary[l], cause: row.cause[l] } : null;
 }
 
 /** An attempt's outcome in a word: success, or the code shown. */
-export function outcomeText(attempt: LoginAttempt): string {
-  if (attempt.code != null) return `code ${attempt.code}`;
-  return failingStep(attempt) ? 'failed' : 'success';
+export function outcomeText(t: Translate, attempt: LoginAttempt): string {
+  if (attempt.code != null) return t('lab:attempts.outcome.code', { code: attempt.code });
+  return findFailing(attempt) ? t('lab:attempts.outcome.failed') : t('lab:attempts.outcome.success');
 }
 
 /** Whether an attempt failed: a code was shown, or the phone's own request went unanswered. */
 export function attemptFailed(attempt: LoginAttempt): boolean {
-  return attempt.code != null || failingStep(attempt) != null;
+  return attempt.code != null || findFailing(attempt) != null;
 }

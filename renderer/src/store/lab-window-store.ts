@@ -9,11 +9,12 @@ import { saveTextFile } from '../admin/save-file';
 import type { ClockState, LoginAttempt, SchedulerState } from '../../../shared/api/lab-contract';
 import type { FaultId } from '../../../shared/faults';
 import { api } from '../api/binding';
+import { uiKey, type UiText } from '../i18n/text';
 import { useLab } from './lab-store';
 import { addAttempt, mergeScheduler, sameTarget, type ActiveFault } from './lab-window-model';
 
 /** The panels of the side column. */
-export type LabTab = 'faults' | 'schedulers' | 'attempts';
+export type LabTab = 'faults' | 'schedulers' | 'attempts' | 'scenarios' | 'troubleshooter';
 
 /** A part of the window whose data comes from one request: what it shows, or why it cannot. */
 interface Loaded {
@@ -38,7 +39,7 @@ interface LabWindowState {
   openAttempt: string | null;
   clockPending: boolean;
   clockError: string | null;
-  exportError: string | null;
+  exportError: UiText | null;
 
   start(): void;
   setTab(tab: LabTab): void;
@@ -156,7 +157,7 @@ export const useLabWindow = create<LabWindowState>((set, get) => ({
       const { fileName, text } = await api.request('lab.exportTrace', cluster ? { cluster } : {});
       saveTextFile(fileName, text);
     } catch (e) {
-      set({ exportError: `Export of the ${cluster ?? 'lab'} trace failed: ${message(e)}` });
+      set({ exportError: cluster ? uiKey('lab:exportFailed', { cluster, error: message(e) }) : uiKey('lab:exportLabFailed', { error: message(e) }) });
     }
   },
   openDiagram(id) {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { firstStdoutLine } from '../../helpers/cli-process';
 
 // Runs the built command (npm test builds before the unit tests).
 describe('emcc-lab serve --headless', () => {
@@ -10,14 +11,7 @@ describe('emcc-lab serve --headless', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'emcc-cli-'));
     const proc = spawn(process.execPath, ['bin/emcc-lab.mjs', 'serve', '--headless', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      const firstLine = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        proc.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          if (out.includes('\n')) resolve(out.split('\n')[0]!);
-        });
-        proc.on('exit', (code) => reject(new Error(`exited ${code}`)));
-      });
+      const firstLine = await firstStdoutLine(proc);
       const banner = JSON.parse(firstLine) as { clusters: { id: string; clusterId: string; nodes: { name: string; emapp: string; emservice: string }[] }[] };
       expect(banner.clusters.map((c) => [c.id, c.clusterId])).toEqual([['home', 'HOME'], ['visiting', 'VISIT']]);
       const node = banner.clusters[1]!.nodes[0]!;

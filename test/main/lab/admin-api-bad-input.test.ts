@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lab } from '../../../main/lab/lab';
-import { dispatch, labHandlers } from '../../../main/lab/lab-api';
+import { dispatch, labHandlers, type LabRequestHandlers } from '../../../main/lab/lab-api';
 import { DEMO_LAB } from '../../../main/lab/demo-lab';
-import type { RequestHandlers } from '../../../shared/api/contract';
 import { dbFingerprint } from '../../helpers/db-fingerprint';
 import { openLab } from '../../helpers/lab-fixture';
 
 describe('bad input to the administration API gets a clear answer and changes nothing', () => {
   let lab: Lab;
-  let handlers: RequestHandlers;
+  let handlers: LabRequestHandlers;
   let before: string[];
   beforeAll(async () => {
     lab = await openLab(DEMO_LAB.map((d) => ({ ...d, featureParameters: { ...d.featureParameters, remoteClusterUpdateInterval: 10080 } })));

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Lab } from '../../../main/lab/lab';
 import { startWebServer, type WebServer } from '../../../main/web/web-server';
+import { singleLabApi } from '../../../main/lab/lab-api';
 import { dbFingerprint } from '../../helpers/db-fingerprint';
 import { openLab, registeredTo, VISITING_PHONE, waitForScreen } from '../../helpers/lab-fixture';
 
@@ -38,7 +39,7 @@ describe('browser mode', () => {
     await waitForScreen(lab, VISITING_PHONE, registeredTo('VISIT'));
     const dir = mkdtempSync(path.join(os.tmpdir(), 'emcc-renderer-'));
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>t</title>');
-    web = await startWebServer(lab, { rendererDir: dir });
+    web = await startWebServer(singleLabApi(lab), { rendererDir: dir });
   });
   afterAll(async () => {
     await web.close();

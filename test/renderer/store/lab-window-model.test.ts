@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptMessage, LoginAttempt, SchedulerState } from '../../../shared/api/lab-contract';
 import {
-  activeValue, addAttempt, attemptFailed, carriesCode, clusterBadges, clusterPairs, diagramRows, durationText, failingStep, faultTargets, faultValueText, isActive, lifelines,
+  activeValue, addAttempt, attemptFailed, carriesCode, clusterBadges, codeExplanation, clusterPairs, diagramRows, durationText, failingStep, faultTargets, faultValueText, isActive, lifelines,
   linkState, linkTarget, mergeScheduler, nodeBadges, outcomeText, relativeText, schedulersByCluster, splitFailure, stoppedServices, targetLabel, validFaultValue,
   type ClusterInfo,
 } from '../../../renderer/src/store/lab-window-model';
+import { i18n } from '../../../renderer/src/i18n/i18n';
+
+// The model says things in words through a translate function: the UI's English here.
+const t = i18n.getFixedT('en-US');
+const zh = i18n.getFixedT('zh-CN');
 
 const node = (host: string) => ({ name: host, host, url: 'http://127.0.0.1:1', services: ['Cisco Extension Mobility'] });
 const CLUSTERS: ClusterInfo[] = [
@@ -78,23 +83,23 @@ describe('topology states', () => {
   ];
 
   it('puts cluster faults on the cluster box, except noResponse, which shows on its links', () => {
-    expect(clusterBadges(active, 'home').map((b) => b.fault)).toEqual(['database']);
-    expect(clusterBadges(active, 'visiting')).toEqual([]);
-    expect(nodeBadges(active, 'home-pub').map((b) => b.label)).toEqual(['EM service down']);
-    expect(nodeBadges(active, 'visit-pub')).toEqual([]);
+    expect(clusterBadges(t, active, 'home').map((b) => b.fault)).toEqual(['database']);
+    expect(clusterBadges(t, active, 'visiting')).toEqual([]);
+    expect(nodeBadges(t, active, 'home-pub').map((b) => b.label)).toEqual(['EM service down']);
+    expect(nodeBadges(t, active, 'visit-pub')).toEqual([]);
   });
 
   it('tells a link up, degraded (proxy, an end never answering) or down (WAN down)', () => {
-    expect(linkState([], 'home', 'visiting')).toEqual({ state: 'up', badges: [] });
-    const degraded = linkState(active, 'visiting', 'home');
+    expect(linkState(t, [], 'home', 'visiting')).toEqual({ state: 'up', badges: [] });
+    const degraded = linkState(t, active, 'visiting', 'home');
     expect(degraded.state).toBe('degraded');
     expect(degraded.badges.map((b) => b.label)).toEqual(['HTTP proxy on the WAN', 'home never answers']);
-    expect(linkState([{ fault: 'wanDown', target: 'home|visiting' }], 'home', 'visiting').state).toBe('down');
-    expect(linkState([{ fault: 'wanDown', target: 'home|visiting' }], 'home', 'Branch').state).toBe('up');
+    expect(linkState(t, [{ fault: 'wanDown', target: 'home|visiting' }], 'home', 'visiting').state).toBe('down');
+    expect(linkState(t, [{ fault: 'wanDown', target: 'home|visiting' }], 'home', 'Branch').state).toBe('up');
   });
 
   it('gives a latency or a loss with its size', () => {
-    const sized = linkState([{ fault: 'wanLatency', target: 'home|visiting', value: 250 }, { fault: 'wanLoss', target: 'home|visiting' }], 'home', 'visiting');
+    const sized = linkState(t, [{ fault: 'wanLatency', target: 'home|visiting', value: 250 }, { fault: 'wanLoss', target: 'home|visiting' }], 'home', 'visiting');
     expect(sized).toEqual({ state: 'degraded', badges: [{ fault: 'wanLatency', label: 'WAN latency 250 ms' }, { fault: 'wanLoss', label: 'WAN packet loss 10 %' }] });
     expect(faultValueText('database', 3)).toBe('');
     expect(validFaultValue('wanLoss', 100)).toBe(true);
@@ -120,14 +125,14 @@ describe('schedulers', () => {
   });
 
   it('says intervals and distances in lab time in words', () => {
-    expect(durationText(15_000)).toBe('15 s');
-    expect(durationText(30 * 60_000)).toBe('30 min');
-    expect(durationText(1440 * 60_000)).toBe('1 day');
-    expect(durationText(7 * 86_400_000 + 3_600_000)).toBe('7 days 1 h');
-    expect(durationText(90 * 60_000)).toBe('1 h 30 min');
-    expect(relativeText(10_000 + 12 * 60_000, 10_000)).toBe('in 12 min');
-    expect(relativeText(0, 3_600_000)).toBe('1 h ago');
-    expect(relativeText(500, 0)).toBe('now');
+    expect(durationText(t, 15_000)).toBe('15 s');
+    expect(durationText(t, 30 * 60_000)).toBe('30 min');
+    expect(durationText(t, 1440 * 60_000)).toBe('1 day');
+    expect(durationText(t, 7 * 86_400_000 + 3_600_000)).toBe('7 days 1 h');
+    expect(durationText(t, 90 * 60_000)).toBe('1 h 30 min');
+    expect(relativeText(t, 10_000 + 12 * 60_000, 10_000)).toBe('in 12 min');
+    expect(relativeText(t, 0, 3_600_000)).toBe('1 h ago');
+    expect(relativeText(t, 500, 0)).toBe('now');
   });
 });
 
@@ -168,7 +173,7 @@ describe('attempts', () => {
     expect(lifelines(login).map((l) => l.title)).toEqual(['SEP00AA11BB22CC', 'visit-pub', 'home-pub']);
     // What came after the answer is no part of the outcome, even when it failed.
     const unregistered = { ...login, messages: [...login.messages.slice(0, 4), { ...login.messages[4]!, status: null, failure: 'refused' }] };
-    expect(failingStep(unregistered)).toBeNull();
+    expect(failingStep(t, unregistered)).toBeNull();
   });
 
   it('shows an unanswered message as a sending with every decision', () => {
@@ -188,12 +193,12 @@ describe('attempts', () => {
   });
 
   it('marks the network failure inside the innermost message carrying the code (WAN down)', () => {
-    expect(failingStep(WAN_DOWN)).toEqual({
+    expect(failingStep(t, WAN_DOWN)).toEqual({
       seq: 3, what: 'unreachable', why: 'visit-pub → home-pub: unreachable (the WAN link from cluster:visiting to cluster:home is down)',
     });
     expect(attemptFailed(WAN_DOWN)).toBe(true);
-    expect(outcomeText(WAN_DOWN)).toBe('code 208');
-    expect(splitFailure('refused')).toEqual({ kind: 'refused', detail: 'nothing listens at the other end (the service or the node is down)' });
+    expect(outcomeText(t, WAN_DOWN)).toBe('code 208');
+    expect(splitFailure(t, 'refused')).toEqual({ kind: 'refused', detail: 'nothing listens at the other end (the service or the node is down)' });
   });
 
   it('marks the innermost message whose answer carries the code when nothing failed on the network (wrong PIN)', () => {
@@ -202,7 +207,7 @@ describe('attempts', () => {
       msg(2, 'visit-pub', 'visit-pub', { sent: 2, answered: 5, ms: 30, response: '<error code="2">Authentication Error</error>' }),
       msg(3, 'visit-pub', 'home-pub', { sent: 3, answered: 4, ms: 12, response: '<emccResponse><failure><error code="2">x</error></failure></emccResponse>', decisions: wrote(3, 'received', 'alice: wrong PIN -> 2') }),
     ], { code: 2, result: 'Login is unavailable (2)' });
-    expect(failingStep(wrongPin)).toEqual({ seq: 3, what: 'code 2', why: 'home-pub: alice: wrong PIN -> 2' });
+    expect(failingStep(t, wrongPin)).toEqual({ seq: 3, what: 'code 2', why: 'home-pub: alice: wrong PIN -> 2' });
   });
 
   it('keeps to the first chain: a node tried after another failed is not inside it', () => {
@@ -211,7 +216,7 @@ describe('attempts', () => {
       msg(2, 'visit-pub', 'visit-pub', { sent: 2, answered: 3, ms: 5, response: '<error code="26"/>' }),
       msg(3, 'visit-pub', 'visit-sub', { sent: 4, answered: 5, ms: 6, at: 1004, response: '<error code="26"/>' }),
     ], { code: 26 });
-    expect(failingStep(busy)?.seq).toBe(2);
+    expect(failingStep(t, busy)?.seq).toBe(2);
   });
 
   it('ignores an incidental network failure outside the chain that carries the code', () => {
@@ -220,7 +225,7 @@ describe('attempts', () => {
       msg(2, 'visit-pub', 'visit-sub', { sent: 2, answered: 3, ms: 1, status: null, failure: 'refused: nothing listens', response: '' }),
       msg(3, 'visit-pub', 'visit-pub', { sent: 4, answered: 5, ms: 20, response: '<error code="2"/>' }),
     ], { code: 2 });
-    expect(failingStep(retried)?.seq).toBe(3);
+    expect(failingStep(t, retried)?.seq).toBe(3);
   });
 
   it('sees no failing step in a success, even with a failover on the way', () => {
@@ -228,14 +233,32 @@ describe('attempts', () => {
       msg(1, 'phone SEP1', 'visit-pub', { sent: 1, answered: 4, ms: 40, response: '<Text>Login successful</Text>' }),
       msg(2, 'visit-pub', 'visit-sub', { sent: 2, answered: 3, ms: 1, status: null, failure: 'refused', response: '' }),
     ]);
-    expect(failingStep(ok)).toBeNull();
-    expect(outcomeText(ok)).toBe('success');
+    expect(failingStep(t, ok)).toBeNull();
+    expect(outcomeText(t, ok)).toBe('success');
   });
 
   it('fails a code-less attempt whose phone request got no answer', () => {
     const down = attempt([msg(1, 'phone SEP1', 'visit-pub', { status: null, failure: 'refused: nothing listens', response: '' })], { result: 'no answer (refused)' });
-    expect(failingStep(down)).toMatchObject({ seq: 1, what: 'refused' });
-    expect(outcomeText(down)).toBe('failed');
+    expect(failingStep(t, down)).toMatchObject({ seq: 1, what: 'refused' });
+    expect(outcomeText(t, down)).toBe('failed');
+  });
+});
+
+describe('in the UI\'s other language', () => {
+  it('says durations, link states, outcomes and failures in zh-CN', () => {
+    expect(durationText(zh, 7 * 86_400_000 + 3_600_000)).toBe('7 天 1 小时');
+    expect(relativeText(zh, 10_000 + 12 * 60_000, 10_000)).toBe('12 分钟后');
+    expect(linkState(zh, [{ fault: 'wanLatency', target: 'home|visiting', value: 250 }, { fault: 'noResponse', target: 'home' }], 'home', 'visiting').badges.map((b) => b.label))
+      .toEqual(['WAN 延迟 250 ms', 'home 从不应答']);
+    expect(outcomeText(zh, WAN_DOWN)).toBe('代码 208');
+    expect(failingStep(zh, WAN_DOWN)?.why).toBe('visit-pub → home-pub：unreachable（the WAN link from cluster:visiting to cluster:home is down）');
+    expect(splitFailure(zh, 'refused').detail).toBe('另一端无人侦听（服务或节点已关闭）');
+  });
+
+  it('explains a code with the catalogue row of the UI\'s language', () => {
+    expect(codeExplanation(208, 'en-US')?.summary).toBe('EM service connection error');
+    expect(codeExplanation(208, 'zh-CN')?.summary).toBe('EM 服务连接错误');
+    expect(codeExplanation(99999, 'zh-CN')).toBeNull();
   });
 });
 

@@ -2,33 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LabSnapshot } from '../../../shared/api/contract';
 import type { LoginAttempt, SchedulerState } from '../../../shared/api/lab-contract';
 
-/** The API as the store sees it: requests answered by `answers`, events pushed with `emit`. */
-const api = vi.hoisted(() => {
-  const listeners = new Map<string, ((p: unknown) => void)[]>();
-  const answers: Record<string, (payload: unknown) => unknown> = {};
-  const calls: { name: string; payload: unknown }[] = [];
-  return {
-    listeners,
-    answers,
-    calls,
-    emit(name: string, payload: unknown) {
-      for (const l of listeners.get(name) ?? []) l(payload);
-    },
-    binding: {
-      async request(name: string, payload: unknown) {
-        calls.push({ name, payload });
-        const answer = answers[name];
-        if (!answer) throw new Error('internal error');
-        return answer(payload);
-      },
-      on(name: string, listener: (p: unknown) => void) {
-        listeners.set(name, [...(listeners.get(name) ?? []), listener]);
-        return () => undefined;
-      },
-      onDisconnect: () => () => undefined,
-    },
-  };
-});
+/** The API as the store sees it (test/helpers/fake-api). */
+const api = await vi.hoisted(async () => (await import('../../helpers/fake-api')).fakeApi());
 vi.mock('../../../renderer/src/api/binding', () => ({ api: api.binding }));
 
 const { useLabWindow } = await import('../../../renderer/src/store/lab-window-store');
