@@ -60,6 +60,11 @@ if (built) {
   check('scenario library run', r.status === 0 && lines.length === files.length);
 }
 
+// What the installers would hold, packed offline from this build (electron-builder's unpacked
+// Linux app on a placeholder Electron) and checked: bundles, library, unpacked better-sqlite3,
+// no development files.
+if (built) check('packaging (dist:check)', run('packaging (dist:check)', process.execPath, ['scripts/dist-check.mjs', '--no-build']));
+
 if (built) {
   rmSync('test-results/e2e.json', { force: true });
   const e2eOk = run('end-to-end tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' });

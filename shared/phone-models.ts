@@ -47,3 +47,28 @@ export function phoneModel(id: string): PhoneModel | undefined {
 }
 
 export const PHONE_MODEL_IDS = PHONE_MODELS.map((m) => m.id) as [string, ...string[]];
+
+/**
+ * How the emulated phone's face is drawn: the 8800 and 9900 series with their large colour
+ * screens, or the smaller 7800/7900 series.
+ */
+export type PhoneFaceForm = 'large' | 'compact';
+
+export function phoneFaceForm(modelId: string): PhoneFaceForm {
+  return (phoneModel(modelId)?.screen.width ?? 0) >= 640 ? 'large' : 'compact';
+}
+
+/**
+ * The face's size in CSS pixels for each form: renderer/src/styles.css draws it this size
+ * (`.phone.large`, `.phone.compact`), and the desktop app opens a phone's window to fit it.
+ */
+export const PHONE_FACE_SIZE: Record<PhoneFaceForm, { width: number; height: number }> = {
+  large: { width: 500, height: 624 },
+  compact: { width: 440, height: 584 },
+};
+
+/**
+ * A lab with at most this many phones shows all of them at first (a window or a panel each);
+ * a bigger one shows none until asked, and its phone grid shows them all at a glance.
+ */
+export const AUTO_OPEN_PHONES = 12;

@@ -6,12 +6,18 @@
  */
 import { parseRequest, type EventSink, type RequestHandlers, type RequestName } from '../../shared/api/contract';
 import type { FILE_REQUESTS } from '../../shared/api/file-contract';
+import type { SHELL_REQUESTS } from '../../shared/api/shell-contract';
 import type { Lab } from './lab';
 
 export class ApiError extends Error {}
 
+/** The desktop shell's requests (its phone windows): only the desktop app serves them. */
+export type ShellRequestName = keyof typeof SHELL_REQUESTS;
+/** Every request but the shell's: what a running app serves whatever its windows. */
+export type AppRequestHandlers = Omit<RequestHandlers, ShellRequestName>;
+
 /** The requests about the open lab itself (the session adds files, scenarios and the troubleshooter). */
-export type LabRequestName = Exclude<RequestName, keyof typeof FILE_REQUESTS>;
+export type LabRequestName = Exclude<RequestName, keyof typeof FILE_REQUESTS | ShellRequestName>;
 export type LabRequestHandlers = Pick<RequestHandlers, LabRequestName>;
 
 /** The handlers of one lab; given a function, each request asks it for the lab open at that moment. */

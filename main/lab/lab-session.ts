@@ -14,6 +14,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { CurrentLab, FileProblem, RecentFile } from '../../shared/api/file-contract';
 import { LAB_FILE_EXTENSION, LAB_FILE_MAX_BYTES } from '../../shared/lab-file';
+import { keepLabClock, readLabClock } from './clock-file';
 import { DEMO_LAB, FRESH_LAB } from './demo-lab';
 import { Lab } from './lab';
 import type { KeySource } from '../cluster/pki/key-source';
@@ -51,6 +52,8 @@ export class LabSession {
   /** The working folder of the open lab when it is one of `open/` (removed when replaced). */
   private workDir: string | null;
   private readonly listeners = new Set<(lab: Lab, current: CurrentLab) => void>();
+  /** Stops keeping the data folder's lab clock (set while that lab, the one the app started with, is open). */
+  private stopClockFile: (() => void) | undefined;
   /** Opening or saving one at a time: a second File > Open waits for the first. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -78,7 +81,12 @@ export class LabSession {
     rmSync(path.join(dataDir, 'open'), { recursive: true, force: true });
     const { initial, keys } = options;
     const withKeys = keys ? { keys } : {};
-    if (initial === 'demo') return new LabSession(dataDir, keys, await Lab.open({ dataDir, clusters: DEMO_LAB, exchangeCertificates: true, ...withKeys }), 'demo', 'Demo lab', null, null);
+    if (initial === 'demo') {
+      const clock = readLabClock(dataDir);
+      const session = new LabSession(dataDir, keys, await Lab.open({ dataDir, clusters: DEMO_LAB, exchangeCertificates: true, clock, ...withKeys }), 'demo', 'Demo lab', null, null);
+      session.stopClockFile = keepLabClock(clock, dataDir);
+      return session;
+    }
     if (initial === 'empty') {
       const work = workFolder(dataDir);
       return new LabSession(dataDir, keys, await Lab.open({ dataDir: work, clusters: FRESH_LAB, ...withKeys }), 'empty', 'New lab', null, work);
@@ -199,11 +207,14 @@ export class LabSession {
   /** Close the open lab (the app is quitting). */
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
+    this.stopClockFile?.();
     await this.current.close();
     if (this.workDir) rmSync(this.workDir, { recursive: true, force: true });
   }
 
   private async replace(lab: Lab, kind: LabKind, name: string, filePath: string | null, work: string | null): Promise<void> {
+    this.stopClockFile?.();
+    this.stopClockFile = undefined;
     const old = this.current;
     const oldWork = this.workDir;
     this.current = lab;

@@ -26,6 +26,9 @@ import type { SchedulerState } from '../../shared/api/lab-contract';
 import { PhoneFirmware } from '../phone/firmware';
 import { PHONES_SITE, PhoneEndpoint } from '../phone/phone-endpoint';
 
+/** Set on every cluster once the lab's own certificate exchange (exchangeCertificates) has completed. */
+const EXCHANGED_SETTING = 'labCertificateExchange';
+
 export interface LabOptions {
   /** Folder of the cluster databases; omit for an in-memory lab (tests). */
   dataDir?: string;
@@ -130,9 +133,14 @@ export class Lab {
       }
       await lab.endpoint.start();
       for (const c of lab.clusters) await c.start();
-      // A lab that never exported (new, or made before certificates existed) gets the exchange once.
-      const neverExported = lab.clusters.every((c) => !c.store.setting('certLastExport'));
-      if (options.exchangeCertificates && neverExported) await lab.exchangeCertificates();
+      // The demo lab's exchange runs until it has completed once on every cluster: a lab that is
+      // new, made before certificates existed, or whose first start was killed half-way through
+      // the exchange (exported, not yet imported) gets it; after that, the trust is the user's.
+      const exchanged = lab.clusters.every((c) => c.store.setting(EXCHANGED_SETTING) === 'done');
+      if (options.exchangeCertificates && !exchanged) {
+        await lab.exchangeCertificates();
+        for (const c of lab.clusters) c.store.setSetting(EXCHANGED_SETTING, 'done');
+      }
       await Promise.all(lab.clusters.map((c) => c.startSchedulers()));
       for (const f of options.faults ?? []) {
         const refused = lab.setFault(f.fault, f.target, true, f.value);

@@ -4,20 +4,20 @@
  * and the troubleshooter. Events follow the open lab: when another replaces it, the bindings are
  * told (`lab.replaced`) and the new lab's events flow from then on.
  */
-import type { RequestHandlers } from '../../shared/api/contract';
 import type { ScenarioState } from '../../shared/api/file-contract';
-import { forwardEvents, labHandlers, type ApiBinding } from './lab-api';
+import { forwardEvents, labHandlers, type ApiBinding, type AppRequestHandlers } from './lab-api';
 import type { LabSession } from './lab-session';
 import { ScenarioDesk } from './scenario-desk';
 import { troubleshoot } from './troubleshooter';
 
 export interface SessionApi extends ApiBinding {
-  handlers: RequestHandlers;
+  /** Every request but the desktop shell's (which the shell adds for its windows). */
+  handlers: AppRequestHandlers;
 }
 
 /** `desk` plays the scenarios of the library (the entry point knows where the app's resources are). */
 export function sessionApi(session: LabSession, desk: ScenarioDesk): SessionApi {
-  const handlers: RequestHandlers = {
+  const handlers: AppRequestHandlers = {
     ...labHandlers(() => session.lab),
     'file.current': () => session.info(),
     'file.new': ({ kind }) => session.newLab(kind),

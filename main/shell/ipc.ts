@@ -1,11 +1,13 @@
 /**
  * The only module that touches ipcMain. Every message is checked before a handler runs: it must
- * come from the main frame of one of our own windows, and its payload must parse with the
- * contract's schema (done by `dispatch`). Events go to every window of ours.
+ * come from the main frame of one of our own windows showing our page (ipc-gate.ts), and its
+ * payload must parse with the contract's schema (done by `dispatch`, which never throws). Events
+ * go to every window of ours.
  */
-import { ipcMain, type BrowserWindow, type WebContents } from 'electron';
+import { ipcMain, type BrowserWindow } from 'electron';
 import { REQUESTS, type EventName, type RequestHandlers } from '../../shared/api/contract';
 import { dispatch } from '../lab/lab-api';
+import { ipcSenderAllowed, REFUSED_SENDER } from './ipc-gate';
 
 const trusted = new Set<number>();
 
@@ -16,18 +18,13 @@ export function trustWindow(win: BrowserWindow): void {
   win.on('closed', () => trusted.delete(id));
 }
 
-function fromTrustedFrame(sender: WebContents, frameUrl: string | undefined, isMainFrame: boolean): boolean {
-  return trusted.has(sender.id) && isMainFrame && (frameUrl ?? '').startsWith('file://');
-}
-
-/** Register one IPC handler per request of the contract. */
-export function setupIpc(handlers: RequestHandlers): void {
+/** Register one IPC handler per request of the contract; `rendererIndex` is our page on disk. */
+export function setupIpc(handlers: RequestHandlers, rendererIndex: string): void {
   for (const name of Object.keys(REQUESTS)) {
     ipcMain.handle(`api:${name}`, async (event, payload: unknown) => {
       const frame = event.senderFrame;
-      if (!fromTrustedFrame(event.sender, frame?.url, frame === event.sender.mainFrame)) {
-        return { ok: false, error: 'refused: not one of the lab windows' };
-      }
+      const sender = { senderId: event.sender.id, frameUrl: frame?.url, isMainFrame: !!frame && frame === event.sender.mainFrame };
+      if (!ipcSenderAllowed(sender, trusted, rendererIndex)) return { ok: false, error: REFUSED_SENDER };
       return dispatch(handlers, name, payload);
     });
   }
@@ -36,4 +33,9 @@ export function setupIpc(handlers: RequestHandlers): void {
 /** Push an event to every lab window. */
 export function broadcast(windows: () => BrowserWindow[], name: EventName, payload: unknown): void {
   for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(`event:${name}`, payload);
+}
+
+/** Push an event to one window. */
+export function sendTo(win: BrowserWindow | undefined, name: EventName, payload: unknown): void {
+  if (win && !win.isDestroyed()) win.webContents.send(`event:${name}`, payload);
 }

@@ -1,10 +1,12 @@
 /**
  * Browser mode: serves the built renderer and binds the API contract to a WebSocket, both on
- * loopback. The WebSocket refuses any connection that does not carry this run's token (printed
- * in the URL), so another local page cannot drive the lab.
+ * loopback unless the user explicitly asks for another address (`serve --listen`). The WebSocket
+ * refuses any connection that does not carry this run's token (printed in the URL), so another
+ * local page, or another computer when the server is opened to the network, cannot drive the lab.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
@@ -27,15 +29,33 @@ const TYPES: Record<string, string> = {
 
 const Envelope = z.object({ id: z.number().int().nonnegative(), name: z.string().max(64), payload: z.unknown() }).strict();
 
+/** The address browser mode listens on unless told otherwise: this computer only. */
+export const DEFAULT_LISTEN = '127.0.0.1';
+
+/** Whether an address only this computer can reach. */
+export function isLoopback(address: string): boolean {
+  const a = address.toLowerCase();
+  return a === 'localhost' || a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a) || /^::ffff:127\./.test(a);
+}
+
+/** The host part of a URL to reach a server listening on `address` (a wildcard is reached on loopback). */
+function urlHost(address: string): string {
+  if (address === '0.0.0.0' || address === '::') return DEFAULT_LISTEN;
+  return isIP(address) === 6 ? `[${address}]` : address;
+}
+
 export interface WebServer {
   url: string;
+  /** The address it listens on. */
+  address: string;
   token: string;
   /** The URL to open, with the token. */
   openUrl: string;
   close(): Promise<void>;
 }
 
-export async function startWebServer(api: ApiBinding, options: { rendererDir: string; port?: number }): Promise<WebServer> {
+export async function startWebServer(api: ApiBinding, options: { rendererDir: string; port?: number; host?: string }): Promise<WebServer> {
+  const host = options.host ?? DEFAULT_LISTEN;
   const token = randomBytes(16).toString('hex');
   const root = path.resolve(options.rendererDir);
   const http: RunningServer = await startHttpServer(async (req) => {
@@ -53,7 +73,8 @@ export async function startWebServer(api: ApiBinding, options: { rendererDir: st
     } catch {
       return { status: 404, body: 'not found' };
     }
-  }, { port: options.port ?? 0 });
+  }, { port: options.port ?? 0, host });
+  const url = `http://${urlHost(host)}:${http.port}`;
 
   const { handlers } = api;
   const expected = Buffer.from(token);
@@ -88,9 +109,10 @@ export async function startWebServer(api: ApiBinding, options: { rendererDir: st
   });
 
   return {
-    url: http.url,
+    url,
+    address: host,
     token,
-    openUrl: `${http.url}/?token=${token}`,
+    openUrl: `${url}/?token=${token}`,
     close: async () => {
       stopEvents();
       for (const c of clients) c.terminate();

@@ -1,6 +1,7 @@
 /**
  * Entry of every window: `?phone=NAME` shows one phone (desktop phone windows),
- * `?view=admin&cluster=NAME` a cluster's administration window, else the lab.
+ * `?view=admin&cluster=NAME` a cluster's administration window, else the lab window (whether its
+ * phones are windows or panels depends on where it runs: renderer/src/api/binding.ts).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -16,8 +17,6 @@ import './styles.css';
 const params = new URLSearchParams(location.search);
 const phone = params.get('phone');
 const adminCluster = params.get('view') === 'admin' ? params.get('cluster') : null;
-// In the desktop app the lab window lists the phones, which have windows of their own.
-const desktopLab = params.get('view') === 'lab';
 
 // `&kind=…[&key=…]` or `&page=…`: the page a link of the lab window (the troubleshooter's fixes) asks for.
 if (adminCluster) void useAdmin.getState().start(adminCluster).then(() => openLinkedAdminView(params));
@@ -26,7 +25,8 @@ else void useLab.getState().load();
 function Root() {
   if (adminCluster) return <AdminWindow />;
   if (phone) return <div className="single-phone"><PhoneFace deviceName={phone} /></div>;
-  return <LabView showPhones={!desktopLab} />;
+  // The lab window; in the desktop app (`?view=lab`) its phones have windows of their own.
+  return <LabView />;
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -8,8 +8,8 @@ import type { EVENT_NAMES, REQUEST_NAMES } from './names';
 import { ADMIN_EVENTS, ADMIN_REQUESTS } from './admin-contract';
 import { ClockState, LAB_EVENTS, LAB_REQUESTS } from './lab-contract';
 import { FILE_EVENTS, FILE_REQUESTS } from './file-contract';
-
-const deviceName = z.string().regex(/^[A-Za-z0-9_.-]{1,50}$/, 'a device name (letters, digits, . _ -)');
+import { SHELL_EVENTS, SHELL_REQUESTS } from './shell-contract';
+import { DeviceName as deviceName } from './device-name';
 
 /** Keys of the emulated phone: keypad, softkeys, the services/applications key, navigation. */
 export const PHONE_KEYS = [
@@ -83,6 +83,7 @@ export const REQUESTS = {
   ...ADMIN_REQUESTS,
   ...LAB_REQUESTS,
   ...FILE_REQUESTS,
+  ...SHELL_REQUESTS,
 } as const satisfies Record<(typeof REQUEST_NAMES)[number], { request: z.ZodType; response: z.ZodType }>;
 
 /** Events: main -> renderer, pushed whenever the state they carry changes. */
@@ -92,6 +93,7 @@ export const EVENTS = {
   ...ADMIN_EVENTS,
   ...LAB_EVENTS,
   ...FILE_EVENTS,
+  ...SHELL_EVENTS,
 } as const satisfies Record<(typeof EVENT_NAMES)[number], z.ZodType>;
 
 export type RequestName = keyof typeof REQUESTS;

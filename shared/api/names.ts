@@ -11,5 +11,7 @@ export const REQUEST_NAMES = [
   'admin.logOutPhone', 'lab.faults', 'lab.setFault', 'lab.setClock', 'lab.schedulers', 'lab.attempts', 'lab.exportTrace',
   'file.current', 'file.new', 'file.open', 'file.save', 'file.validate',
   'scenario.list', 'scenario.open', 'scenario.state', 'scenario.play', 'scenario.close', 'lab.troubleshoot',
+  'shell.phoneWindows', 'shell.showPhone', 'shell.showAllPhones', 'shell.tilePhones',
 ] as const;
-export const EVENT_NAMES = ['phone.screen', 'lab.changed', 'admin.changed', 'lab.trace', 'lab.attempt', 'lab.scheduler', 'lab.replaced', 'scenario.progress'] as const;
+export const EVENT_NAMES = ['phone.screen', 'lab.changed', 'admin.changed', 'lab.trace', 'lab.attempt', 'lab.scheduler', 'lab.replaced', 'scenario.progress',
+  'shell.phoneWindows', 'shell.menuCommand'] as const;

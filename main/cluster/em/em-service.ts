@@ -25,7 +25,7 @@ import {
 } from './em-xml';
 import { EmCache, PIN_PATTERN, Refusal, RequestGate, emServiceParameter, maskSecrets, refuse } from './em-support';
 import { emccSecurity } from './emcc-security';
-import type { ClusterStore, LoginRow, UserRow } from '../store/cluster-store';
+import type { ClusterStore, EmccDeviceRow, LoginRow, UserRow } from '../store/cluster-store';
 
 export interface EmServiceDeps {
   store: ClusterStore;
@@ -81,6 +81,12 @@ type PeerAnswer = { ok: true; body: XmlNode } | { ok: false; code: number; why: 
 export class EmService {
   private readonly gate = new RequestGate();
   private readonly cache: EmCache;
+  /**
+   * Phones (device names, upper case) with a login in progress here. An EMCC login waits for the
+   * home cluster between its checks and its record; a second login on the same phone meanwhile
+   * would pass the same checks and make the home bind the phone twice over.
+   */
+  private readonly loggingIn = new Set<string>();
   private expiryTimer: ReturnType<Clock['setTimer']> | undefined;
   private expiryDue: number | undefined;
 
@@ -226,10 +232,17 @@ export class EmService {
       refuse(EmError.DeviceLogonDisabledService, `Enable Extension Mobility is unchecked on ${phone.name} (EM API login)`);
     }
     if (store.login(phone.name)) refuse(EmError.AnotherUserLoggedIn, `another user is logged in on ${phone.name}`);
-    const user = this.findUser(r.userId, r.loginType, 'intra');
-    if (user) return this.localLogin(r, phone.name, user, viaPhone);
-    if (r.credential === undefined) refuse(EmError.UserNotExist, `user ${r.userId} is not in this cluster (an EM API login cannot reach other clusters)`);
-    return this.emccLogin(r, phone.name, phone.model, phone.security_mode);
+    const key = phone.name.toUpperCase();
+    if (this.loggingIn.has(key)) refuse(EmError.AnotherUserLoggedIn, `another login on ${phone.name} is in progress`);
+    this.loggingIn.add(key);
+    try {
+      const user = this.findUser(r.userId, r.loginType, 'intra');
+      if (user) return this.localLogin(r, phone.name, user, viaPhone);
+      if (r.credential === undefined) refuse(EmError.UserNotExist, `user ${r.userId} is not in this cluster (an EM API login cannot reach other clusters)`);
+      return await this.emccLogin(r, phone.name, phone.model, phone.security_mode);
+    } finally {
+      this.loggingIn.delete(key);
+    }
   }
 
   /** Find a user by the credential the login type asks for; undefined if there is none. */
@@ -475,17 +488,24 @@ export class EmService {
     if (!security.ok) refuse(security.code, security.rule);
     const tftp = store.featureParameter('defaultTftpServer') || store.featureParameter('backupTftpServer');
     if (!tftp) refuse(EmError.TftpNotConfigured, 'neither a default nor a backup TFTP server for EMCC login devices is set');
-    const free = store.freeEmccDevice();
+    const stale = this.staleBinding(r);
+    const free = stale ?? store.freeEmccDevice();
     if (!free) refuse(EmError.NoFreeEmccDevice, 'every EMCC device is in use');
     if (free.security_mode !== 'non-secure') refuse(EmError.DeviceSecurityMode, `EMCC device ${free.name} has a ${free.security_mode} device security profile; it must be Non Secure`);
     const expiresAt = this.expiryFrom('interClusterMaxLoginTime');
     const bound = store.transaction(() => {
       if (newPin) store.setUserPin(user.user_id, newPin);
+      if (stale) store.releaseEmccDevice(r.deviceName);
       return store.bindEmccDevice(free.name, {
         device: r.deviceName, userId: user.user_id, profile: pick.profile, visitingCluster: r.clusterId, at: clock.now(), expiresAt, security: security.state,
       });
     });
     if (!bound) refuse(EmError.NoFreeEmccDevice, 'the last free EMCC device was just taken');
+    if (stale) {
+      this.trace(`EM service: ${r.deviceName} was still bound to ${stale.name} for ${stale.user_id ?? 'an EMCC user'}, a login cluster ${r.clusterId} no longer records; the new login replaces it`);
+      // Had the phone stayed registered here with the old profile, it now fetches the new one.
+      this.deps.resetPhone(r.deviceName);
+    }
     if (newPin !== undefined || r.credential === user.pin) this.cache.remember(user.user_id, newPin ?? r.credential, this.intParam('cacheSize'));
     this.trace(`EM service: ${user.user_id} bound to ${free.name} for ${r.deviceName} of cluster ${r.clusterId} (${security.state} EMCC)`);
     this.armExpiry();
@@ -495,6 +515,25 @@ export class EmService {
         ...(store.featureParameter('backupTftpServer') ? { backupTftp: store.featureParameter('backupTftpServer')! } : {}),
       },
     });
+  }
+
+  /**
+   * Home side: the EMCC device still bound to the phone a visiting cluster logs in now, if any.
+   * The visiting cluster forwards a login only for a phone it records no login on (it answers 18
+   * itself otherwise), so a binding it asked for earlier is one it has lost: its Phone page's Log
+   * Out or an EM API logout there clean up only its own database (guide, section 6), or the lab
+   * stopped after this cluster bound the device and before the visiting cluster recorded the
+   * login. The Inter-cluster Maximum Login Time would end it; until then the phone could not log
+   * in through EMCC at all (its name cannot be bound twice), so the new login, which the visiting
+   * cluster that owns the phone vouches for, replaces it. A phone of the same name bound for
+   * another visiting cluster is a login this cluster cannot judge: 18.
+   */
+  private staleBinding(r: EmccLogin): EmccDeviceRow | undefined {
+    const bound = this.deps.store.emccDeviceBoundTo(r.deviceName);
+    if (bound && bound.visiting_cluster !== r.clusterId) {
+      refuse(EmError.AnotherUserLoggedIn, `${r.deviceName} is logged in through EMCC from cluster ${bound.visiting_cluster ?? '?'}`);
+    }
+    return bound;
   }
 
   /** Visiting side: the home cluster says an EMCC login of one of our phones has ended. */

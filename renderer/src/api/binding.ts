@@ -92,3 +92,6 @@ function webSocketApi(): LabApi {
 
 /** The API of this window. */
 export const api: LabApi = window.emccLab ? electronApi(window.emccLab) : webSocketApi();
+
+/** Whether this page runs in the desktop app (phones are windows) rather than in a browser (phones are panels). */
+export const isDesktop = !!window.emccLab;

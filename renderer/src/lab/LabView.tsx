@@ -1,9 +1,10 @@
 /**
- * The lab window: the clock and its controls, the topology (clusters with their nodes and
- * services, the links between them, where each phone is registered), the phones, and a side
- * column with the faults, the schedulers and the login attempts (each opening its sequence
- * diagram). In browser mode each phone is a panel here; in the desktop app each phone also has
- * its own window and the lab lists them.
+ * The lab window: the menu bar (browser mode; the desktop app has its application menu), the
+ * clock and its controls, the topology (clusters with their nodes and services, the links between
+ * them, where each phone is registered), the phones (list or grid; in browser mode each open phone
+ * is a panel here, in the desktop app a window of its own), and a side column with the faults, the
+ * schedulers, the login attempts (each opening its sequence diagram), the scenarios and the
+ * troubleshooter.
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,14 +12,20 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { textOf } from '../i18n/text';
 import { useLab } from '../store/lab-store';
 import { useLabWindow, type LabTab } from '../store/lab-window-store';
-import { PhoneFace } from '../phone/PhoneFace';
 import { AttemptsPanel } from './AttemptsPanel';
 import { ClockControls } from './ClockControls';
 import { FaultsPanel } from './FaultsPanel';
 import { SchedulersPanel } from './SchedulersPanel';
 import { SequenceDiagramDialog } from './SequenceDiagram';
 import { Topology } from './Topology';
-import { FileMenu, FileProblems, useFileDrop } from '../files/FileMenu';
+import { FileProblems, LabName, useFileDrop } from '../files/LabFile';
+import { FilePicker } from '../files/FilePicker';
+import { api } from '../api/binding';
+import { HelpDialogs, MenuNotice } from '../menu/HelpDialogs';
+import { MenuBar, useMenuShortcuts } from '../menu/MenuBar';
+import { runCommand } from '../menu/commands';
+import { usePhoneView } from '../store/phone-view-store';
+import { PhonesArea } from './PhonesArea';
 import { ScenarioPanel } from '../files/ScenarioPanel';
 import { TroubleshooterPanel } from './TroubleshooterPanel';
 
@@ -65,13 +72,17 @@ function SideColumn() {
   );
 }
 
-export function LabView({ showPhones }: { showPhones: boolean }) {
+export function LabView() {
   const { t } = useTranslation('lab');
+  const desktop = usePhoneView((s) => s.desktop);
   const snapshot = useLab((s) => s.snapshot);
   const error = useLab((s) => s.error);
   const exportError = useLabWindow((s) => s.exportError);
   const exportTrace = useLabWindow((s) => s.exportTrace);
   useEffect(() => useLabWindow.getState().start(), []);
+  // The desktop app's menu sends the lab window the commands it carries out itself.
+  useEffect(() => (desktop ? api.on('shell.menuCommand', ({ command }) => runCommand({ id: command })) : undefined), [desktop]);
+  useMenuShortcuts(!desktop);
   const dropping = useFileDrop();
   const dropText = useTranslation('files').t('dropHere');
   if (!snapshot) return <div className="lab-loading">{error ? textOf(t, error) : t('connecting')}</div>;
@@ -80,7 +91,9 @@ export function LabView({ showPhones }: { showPhones: boolean }) {
       <header className="lab-header">
         <div className="lab-topbar">
           <h1>{t('title')}</h1>
-          <FileMenu />
+          {desktop ? null : <MenuBar />}
+          <LabName />
+          <FilePicker />
           <ClockControls />
           <button type="button" className="admin-open" data-testid="export-trace-lab" title={t('exportLabTitle')} onClick={() => void exportTrace()}>
             {t('exportLab')}
@@ -90,35 +103,15 @@ export function LabView({ showPhones }: { showPhones: boolean }) {
         <Topology />
         {error ? <div className="lab-error" role="alert">{textOf(t, error)}</div> : null}
         {exportError ? <div className="lab-error" role="alert">{textOf(t, exportError)}</div> : null}
+        <MenuNotice />
       </header>
       <div className="lab-body">
-        {showPhones ? (
-          <main className="phones">
-            {snapshot.phones.map((p) => <PhoneFace key={p.deviceName} deviceName={p.deviceName} />)}
-          </main>
-        ) : (
-          <main className="phone-table">
-            <table>
-              <thead>
-                <tr><th>{t('phoneTable.phone')}</th><th>{t('phoneTable.model')}</th><th>{t('phoneTable.ownCluster')}</th><th>{t('phoneTable.registeredTo')}</th></tr>
-              </thead>
-              <tbody>
-                {snapshot.phones.map((p) => (
-                  <tr key={p.deviceName}>
-                    <td><code>{p.deviceName}</code></td>
-                    <td>{p.model}</td>
-                    <td>{p.ownClusterId}</td>
-                    <td className={p.registeredTo && p.registeredTo !== p.ownClusterId ? 'emcc' : ''}>{p.registeredTo ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </main>
-        )}
+        <PhonesArea />
         <SideColumn />
       </div>
       <SequenceDiagramDialog />
       <FileProblems />
+      <HelpDialogs />
       {dropping ? <div className="file-drop" data-testid="file-drop">{dropText}</div> : null}
     </div>
   );

@@ -8,6 +8,7 @@ import type { LabSnapshot } from '../../../shared/api/contract';
 import { choiceText } from '../i18n/admin-text';
 import { useLab } from '../store/lab-store';
 import { useLabWindow } from '../store/lab-window-store';
+import { usePhoneView } from '../store/phone-view-store';
 import { clusterBadges, clusterPairs, linkState, nodeBadges, stoppedServices, type ActiveFault, type ClusterInfo, type FaultBadge } from '../store/lab-window-model';
 
 /** This page's address for a cluster's administration window, keeping the token. */
@@ -30,11 +31,30 @@ function Badges({ badges, testid }: { badges: FaultBadge[]; testid: string }) {
   );
 }
 
+/** A cluster card lists this many phones; a lab of hundreds shows the rest in the phone grid. */
+const CHIPS_SHOWN = 12;
+
+/** "+138 more": the phone grid, filtered to the cluster. */
+function MorePhones({ count, filter }: { count: number; filter: string }) {
+  const { t } = useTranslation('lab');
+  if (count <= 0) return null;
+  return (
+    <button type="button" className="link-button" data-testid={`more-phones-${filter}`} onClick={() => {
+      const view = usePhoneView.getState();
+      view.setFilter(filter);
+      view.setView('grid');
+    }}>
+      {t('topology.more', { count })}
+    </button>
+  );
+}
+
 function ClusterCard({ c, phones, faults }: { c: ClusterInfo; phones: LabSnapshot['phones']; faults: ActiveFault[] }) {
   const { t } = useTranslation('lab');
   const exportTrace = useLabWindow((s) => s.exportTrace);
   const badges = clusterBadges(t, faults, c.id);
-  const registered = phones.filter((p) => p.registeredTo === c.clusterId);
+  // Phones here through EMCC first: they are what the lab is about.
+  const registered = phones.filter((p) => p.registeredTo === c.clusterId).sort((a, b) => Number(b.ownClusterId !== c.clusterId) - Number(a.ownClusterId !== c.clusterId));
   return (
     <section className={`cluster${badges.length ? ' has-fault' : ''}`} data-testid={`cluster-${c.clusterId}`} aria-label={t('topology.cluster', { name: c.name })}>
       <div className="cluster-title">
@@ -68,7 +88,7 @@ function ClusterCard({ c, phones, faults }: { c: ClusterInfo; phones: LabSnapsho
       <div className="registered-caption">{t('topology.registeredPhones')}</div>
       <div className="registered" title={t('topology.registeredTitle')}>
         {registered.length === 0 ? <span className="muted">{t('topology.none')}</span> : null}
-        {registered.map((p) => {
+        {registered.slice(0, CHIPS_SHOWN).map((p) => {
           const visiting = p.ownClusterId !== c.clusterId;
           return (
             <span key={p.deviceName} className={`chip phone-chip${visiting ? ' emcc' : ''}`} title={visiting ? t('topology.visitingPhone', { model: p.model, cluster: p.ownClusterId }) : p.model}>
@@ -76,6 +96,7 @@ function ClusterCard({ c, phones, faults }: { c: ClusterInfo; phones: LabSnapsho
             </span>
           );
         })}
+        <MorePhones count={registered.length - CHIPS_SHOWN} filter={c.clusterId} />
       </div>
     </section>
   );
@@ -122,7 +143,8 @@ export function Topology() {
       ) : null}
       {unregistered.length ? (
         <div className="unregistered" data-testid="unregistered-phones">
-          {t('topology.notRegistered')} {unregistered.map((p) => <span key={p.deviceName} className="chip">{p.deviceName}</span>)}
+          {t('topology.notRegistered')} {unregistered.slice(0, CHIPS_SHOWN).map((p) => <span key={p.deviceName} className="chip">{p.deviceName}</span>)}
+          <MorePhones count={unregistered.length - CHIPS_SHOWN} filter="" />
         </div>
       ) : null}
     </div>

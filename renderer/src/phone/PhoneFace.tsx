@@ -9,6 +9,7 @@ import type { PhoneKey, PhoneScreen } from '../../../shared/api/contract';
 import { useLab } from '../store/lab-store';
 import { useLabTime } from './use-lab-time';
 import { PhoneTroubleshoot } from './PhoneTroubleshoot';
+import { phoneFaceForm } from '../../../shared/phone-models';
 
 const KEYPAD: { key: PhoneKey; letters: string }[] = [
   { key: '1', letters: '' }, { key: '2', letters: 'ABC' }, { key: '3', letters: 'DEF' },
@@ -99,7 +100,8 @@ export function PhoneFace({ deviceName }: { deviceName: string }) {
   const slots = Array.from({ length: softkeyCount }, (_, i) => screen.softkeys.find((k) => k.key === `soft${i + 1}`));
 
   return (
-    <div className="phone" data-testid={`phone-${deviceName}`} data-status={screen.status} data-cluster={screen.registration?.clusterId ?? ''}
+    // Its form (large 8800/9900, compact 7800/7900) sets its size, which the desktop app's phone window fits.
+    <div className={`phone ${phoneFaceForm(screen.model)}`} data-testid={`phone-${deviceName}`} data-status={screen.status} data-cluster={screen.registration?.clusterId ?? ''}
       tabIndex={0} onKeyDown={onKeyDown} aria-label={t('aria', { name: deviceName })}>
       <div className="phone-brand">
         <span className="phone-model">{screen.modelName}</span>

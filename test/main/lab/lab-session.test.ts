@@ -89,4 +89,16 @@ describe('the lab session: File > New, Open, Save, Save As and Recent', () => {
     expect(folders()).toHaveLength(1);
     expect(folders()).not.toContain(first);
   });
+
+  it('the demo lab comes back at the lab time it had: a lab jumped an hour ahead is still an hour ahead after a restart (its certificates stay valid)', async () => {
+    const s = await demoSession();
+    s.lab.clock.pause();
+    await s.lab.advance(3_600_000);
+    const then = s.lab.clock.now();
+    expect(then).toBeGreaterThan(Date.now() + 3_500_000);
+    await s.close();
+    session = await LabSession.open({ dataDir: path.join(dir, 'data'), initial: 'demo', keys: TEST_KEYS });
+    expect(session.lab.clock.paused).toBe(true);
+    expect(session.lab.clock.now()).toBe(then);
+  });
 });

@@ -16,7 +16,6 @@ export default {
     exportLabFailed: 'Export of the lab trace failed: {{error}}',
     tabs: { faults: 'Faults', schedulers: 'Schedulers', attempts: 'Login attempts', scenarios: 'Scenarios' },
     side: { aria: 'Lab controls', tablist: 'Lab panels' },
-    phoneTable: { phone: 'Phone', model: 'Model', ownCluster: 'Own cluster', registeredTo: 'Registered to' },
     topology: {
       cluster: 'Cluster {{name}}',
       clusterId: 'Cluster ID',
@@ -35,6 +34,7 @@ export default {
       wan: { up: 'WAN up', down: 'WAN down', degraded: 'WAN degraded' },
       neverAnswers: '{{cluster}} never answers',
       notRegistered: 'Not registered:',
+      more: '+{{count}} more in the phone grid',
     },
     clock: {
       aria: 'Lab clock',
@@ -181,7 +181,6 @@ export default {
     exportLabFailed: '导出实验室跟踪失败：{{error}}',
     tabs: { faults: '故障', schedulers: '调度程序', attempts: '登录尝试', scenarios: '场景' },
     side: { aria: '实验室控制', tablist: '实验室面板' },
-    phoneTable: { phone: '电话', model: '型号', ownCluster: '所属群集', registeredTo: '注册到' },
     topology: {
       cluster: '群集 {{name}}',
       clusterId: '群集 ID',
@@ -200,6 +199,7 @@ export default {
       wan: { up: 'WAN 正常', down: 'WAN 中断', degraded: 'WAN 降级' },
       neverAnswers: '{{cluster}} 从不应答',
       notRegistered: '未注册：',
+      more: '电话网格中还有 {{count}} 部',
     },
     clock: {
       aria: '实验室时钟',
