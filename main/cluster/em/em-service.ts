@@ -82,11 +82,13 @@ export class EmService {
   private readonly gate = new RequestGate();
   private readonly cache: EmCache;
   /**
-   * Phones (device names, upper case) with a login in progress here. An EMCC login waits for the
-   * home cluster between its checks and its record; a second login on the same phone meanwhile
-   * would pass the same checks and make the home bind the phone twice over.
+   * Logins in progress here, by phone (device name, upper case). An EMCC login waits for the home
+   * cluster between its checks and its record; a second login on the same phone meanwhile would
+   * pass the same checks and make the home bind the phone twice over. So logins on one phone take
+   * turns, as the device's row lock makes them on a real Unified CM: the second is judged once the
+   * first is done (and gets 18 if the first logged a user in).
    */
-  private readonly loggingIn = new Set<string>();
+  private readonly loginsInProgress = new Map<string, Promise<unknown>>();
   private expiryTimer: ReturnType<Clock['setTimer']> | undefined;
   private expiryDue: number | undefined;
 
@@ -231,17 +233,25 @@ export class EmService {
       if (viaPhone) refuse(EmError.DeviceLogonDisabled, `Enable Extension Mobility is unchecked on ${phone.name}`);
       refuse(EmError.DeviceLogonDisabledService, `Enable Extension Mobility is unchecked on ${phone.name} (EM API login)`);
     }
-    if (store.login(phone.name)) refuse(EmError.AnotherUserLoggedIn, `another user is logged in on ${phone.name}`);
-    const key = phone.name.toUpperCase();
-    if (this.loggingIn.has(key)) refuse(EmError.AnotherUserLoggedIn, `another login on ${phone.name} is in progress`);
-    this.loggingIn.add(key);
-    try {
+    return this.takingTurns(phone.name.toUpperCase(), async () => {
+      if (store.login(phone.name)) refuse(EmError.AnotherUserLoggedIn, `another user is logged in on ${phone.name}`);
       const user = this.findUser(r.userId, r.loginType, 'intra');
       if (user) return this.localLogin(r, phone.name, user, viaPhone);
       if (r.credential === undefined) refuse(EmError.UserNotExist, `user ${r.userId} is not in this cluster (an EM API login cannot reach other clusters)`);
-      return await this.emccLogin(r, phone.name, phone.model, phone.security_mode);
+      return this.emccLogin(r, phone.name, phone.model, phone.security_mode);
+    });
+  }
+
+  /** Run `fn` once every login in progress on the same phone (`key`) is done. */
+  private async takingTurns<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.loginsInProgress.get(key);
+    const run = before ? before.then(fn) : fn();
+    const done = run.then(() => undefined, () => undefined);
+    this.loginsInProgress.set(key, done);
+    try {
+      return await run;
     } finally {
-      this.loggingIn.delete(key);
+      if (this.loginsInProgress.get(key) === done) this.loginsInProgress.delete(key);
     }
   }
 
