@@ -7,7 +7,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two spec files at a time: each test waits mostly on its own lab and browser (measured on 2
+  // cores: 4.2 min -> 2.7 min).
+  workers: 2,
   reporter: [['list']],
   use: {
     browserName: 'chromium',
