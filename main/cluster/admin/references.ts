@@ -81,6 +81,12 @@ export function usedBy(store: ClusterStore, kind: EntityKind, key: string): stri
     const n = store.emccDevicesUsingTemplate(key);
     if (n) uses.push(`${n} EMCC device${n === 1 ? '' : 's'}`);
   }
+  if (kind === 'deviceProfile') {
+    // A profile a user is logged in with is in use, as Unified CM says when it refuses the delete:
+    // the user logs out (or the administrator logs the phone out) first.
+    const devices = store.sessionsWithProfile(key);
+    if (devices.length) uses.push(`the Extension Mobility login on ${devices.map((d) => `"${d}"`).join(', ')}`);
+  }
   return uses;
 }
 

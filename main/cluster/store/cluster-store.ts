@@ -486,6 +486,14 @@ export class ClusterStore {
   emccDeviceBoundTo(device: string): EmccDeviceRow | undefined {
     return this.get<EmccDeviceRow>('SELECT * FROM emcc_devices WHERE bound_device = ?', device);
   }
+  /** Devices an EM session (local, or EMCC from a visiting phone) runs on with this device profile. */
+  sessionsWithProfile(profile: string): string[] {
+    return this.all<{ device: string }>(
+      'SELECT device FROM em_logins WHERE profile = ? UNION SELECT bound_device AS device FROM emcc_devices WHERE profile = ? AND bound_device IS NOT NULL ORDER BY device',
+      profile, profile,
+    ).map((r) => r.device);
+  }
+
   emccDevicesOfUser(userId: string): EmccDeviceRow[] {
     return this.all<EmccDeviceRow>('SELECT * FROM emcc_devices WHERE user_id = ?', userId);
   }

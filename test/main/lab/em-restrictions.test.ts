@@ -85,6 +85,25 @@ describe('interactions and restrictions (facts section 6)', () => {
     expect(loginState(lab)).toBe(before);
   });
 
+  it('a device profile a user is logged in with cannot be deleted: home refuses and names the phone; after her logout it can be', async () => {
+    lab = await openCodeLab();
+    await phonesReady(lab);
+    await emccLogin(lab);
+    const admin = lab.clusterNamed('home')!.admin;
+    const before = loginState(lab);
+    const refused = admin.delete('deviceProfile', 'alice-udp');
+    expect(refused).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining(`the Extension Mobility login on "${VISITING_PHONE}"`) }] });
+    expect(admin.get('deviceProfile', 'alice-udp')).toBeDefined();
+    expect(loginState(lab)).toBe(before);
+
+    await openExtensionMobility(lab, VISITING_PHONE);
+    press(lab, VISITING_PHONE, 'soft1');
+    await waitForScreen(lab, VISITING_PHONE, VISITING_IDLE);
+    const after = admin.delete('deviceProfile', 'alice-udp');
+    expect(after).toMatchObject({ ok: true });
+    expect(admin.get('deviceProfile', 'alice-udp')).toBeUndefined();
+  });
+
   it('the visiting admin\'s Log Out removes only the visiting login row: the phone stays on home until home resets it', async () => {
     lab = await openCodeLab();
     await phonesReady(lab);
