@@ -302,7 +302,7 @@ export class Cluster {
       const emApp = new EmApp({ store: this.store, net, identity: () => this.identity(), host: node.host, faults: this.faults, trace: this.trace });
       const router = nodeRouter({
         node: node.name, host: node.host, store: this.store, emApp, emService: this.emService, tftp: this.tftp, callManager: this.callManager,
-        faults: this.faults, clusterOf: (port) => clusterOfSite(this.network.siteOf(port)),
+        faults: this.faults, clusterOf: (port, local) => clusterOfSite(this.network.siteOf(port, local)),
       });
       const http = await startHttpServer(router);
       const https = await startHttpsServer(router, this.pki.tomcatIdentity(node.name)!);

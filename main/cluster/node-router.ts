@@ -33,7 +33,7 @@ export interface NodeParts {
   callManager: CallManager;
   faults: FaultView;
   /** The lab cluster whose node opened the connection from this client port, if any. */
-  clusterOf(remotePort: number | undefined): string | undefined;
+  clusterOf(remotePort: number | undefined, localPort: number | undefined): string | undefined;
 }
 
 export function nodeRouter(p: NodeParts): (req: HttpRequest) => Promise<HttpResponse> {
@@ -56,7 +56,7 @@ export function nodeRouter(p: NodeParts): (req: HttpRequest) => Promise<HttpResp
       const via = headerOf(req, 'via');
       return {
         status: 200, headers: XML,
-        body: await p.emService.handle(xml, { node: p.host, address: req.remoteAddress, fromCluster: p.clusterOf(req.remotePort), ...(via ? { via } : {}) }),
+        body: await p.emService.handle(xml, { node: p.host, address: req.remoteAddress, fromCluster: p.clusterOf(req.remotePort, req.localPort), ...(via ? { via } : {}) }),
       };
     }
     if (req.path === SERVICES_MENU_PATH) {

@@ -16,8 +16,9 @@ export interface HttpRequest {
   headers: http.IncomingHttpHeaders;
   body: string;
   remoteAddress: string;
-  /** The client's port: with LabNetwork.siteOf, which lab site (if any) sent the request. */
+  /** The client's port and ours: with LabNetwork.siteOf, which lab site (if any) sent the request. */
   remotePort?: number;
+  localPort?: number;
 }
 
 export interface HttpResponse {
@@ -100,6 +101,8 @@ async function listen(server: http.Server, scheme: 'http' | 'https', options: { 
 }
 
 async function serve(handler: HttpHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  // Who called, read before the body: a socket that closes meanwhile forgets its addresses.
+  const { remoteAddress = '', remotePort, localPort } = req.socket;
   try {
     const body = await readBody(req);
     if (body === null) return send(res, { status: 413, body: 'request body too large' });
@@ -110,8 +113,9 @@ async function serve(handler: HttpHandler, req: http.IncomingMessage, res: http.
       query: url.searchParams,
       headers: req.headers,
       body,
-      remoteAddress: req.socket.remoteAddress ?? '',
-      remotePort: req.socket.remotePort,
+      remoteAddress,
+      remotePort,
+      localPort,
     };
     // The handler runs in the span its traceparent names (a lab attempt's message), or in none:
     // what it sends on and the trace lines it writes belong to that span.

@@ -141,8 +141,13 @@ export class LabNetwork {
   private readonly agents = new Map<string, http.Agent>();
   /** Kept-alive TLS connections, one pool per sending site (a cluster's EM service). */
   private readonly tlsAgents = new Map<string, https.Agent>();
-  /** The lab's own connections: local port -> sending site (how a server knows who called). */
-  private readonly connections = new Map<number, string>();
+  /**
+   * The lab's own connections, by their two loopback ports ("client:server") -> the sending site
+   * (how a server knows who called). Both ports: Linux gives one ephemeral port to several
+   * connections at once when they go to different servers, so the client's port alone can name
+   * another site's connection (seen under load: a cluster's own EMApp taken for an outsider, 28).
+   */
+  private readonly connections = new Map<string, string>();
   /**
    * The certificate the peer of each TLS connection presented in its handshake (DER), read once
    * per connection: it cannot change on that connection (a server that presents another
@@ -193,8 +198,8 @@ export class LabNetwork {
    * The site that opened the loopback connection from `remotePort` (as a server sees its
    * client), or undefined for a client outside the lab (a real EM API application).
    */
-  siteOf(remotePort: number | undefined): string | undefined {
-    return remotePort === undefined ? undefined : this.connections.get(remotePort);
+  siteOf(remotePort: number | undefined, localPort: number | undefined): string | undefined {
+    return remotePort === undefined || localPort === undefined ? undefined : this.connections.get(`${remotePort}:${localPort}`);
   }
 
   close(): void {
@@ -216,11 +221,11 @@ export class LabNetwork {
   /** Remember which site a new connection speaks for, until it closes. */
   private noteConnection(socket: import('node:net').Socket, site: string): void {
     const note = () => {
-      const port = socket.localPort;
-      if (port === undefined) return;
-      this.connections.set(port, site);
+      const key = connectionKey(socket);
+      if (key === undefined) return;
+      this.connections.set(key, site);
       socket.once('close', () => {
-        if (this.connections.get(port) === site) this.connections.delete(port);
+        if (this.connections.get(key) === site) this.connections.delete(key);
       });
     };
     if (socket.localPort !== undefined) note();
@@ -347,7 +352,8 @@ export class LabNetwork {
       // trust store change or an expiry counts from the next request on.
       const r = tls ? https.request(options, onResponse) : http.request(options, onResponse);
       r.on('socket', (socket) => {
-        if (!this.connections.has(socket.localPort ?? -1)) this.noteConnection(socket, fromSite);
+        const key = connectionKey(socket);
+        if (key === undefined || !this.connections.has(key)) this.noteConnection(socket, fromSite);
       });
       if (tls) {
         r.on('socket', (raw) => {
@@ -383,4 +389,9 @@ export class LabNetwork {
     }
     return der;
   }
+}
+
+/** A client socket's two loopback ports, "client:server", once it is connected. */
+function connectionKey(socket: import('node:net').Socket): string | undefined {
+  return socket.localPort === undefined || socket.remotePort === undefined ? undefined : `${socket.localPort}:${socket.remotePort}`;
 }
