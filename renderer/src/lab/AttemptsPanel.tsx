@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { timeText } from '../admin/format';
 import { useLabWindow } from '../store/lab-window-store';
+import { PanelHead } from './PanelHead';
 import { attemptFailed, outcomeText } from '../store/lab-window-model';
 
 export function AttemptsPanel() {
@@ -15,15 +16,7 @@ export function AttemptsPanel() {
   const open = useLabWindow((s) => s.openDiagram);
   return (
     <section className="panel attempts-panel" aria-labelledby="attempts-title">
-      <div className="panel-bar">
-        <h2 id="attempts-title" className="sr-only">{t('attempts.title')}</h2>
-        <p className="panel-intro">{t('attempts.intro')}</p>
-        <button type="button" className="link-button" data-testid="attempts-refresh" onClick={() => void reload()}>{t('attempts.refresh')}</button>
-      </div>
-      {state.error ? <div className="panel-error" role="alert">{t('attempts.readError', { error: state.error })}</div> : null}
-      {!state.error && attempts.length === 0 ? (
-        <p className="muted" data-testid="no-attempts">{state.loading ? t('attempts.loading') : t('attempts.none')}</p>
-      ) : null}
+      <PanelHead panel="attempts" state={state} empty={attempts.length === 0} reload={() => void reload()} emptyTestId="no-attempts" />
       <ol className="attempt-list">
         {attempts.map((a) => {
           const failed = attemptFailed(a);

@@ -8,6 +8,7 @@ import { timeText } from '../admin/format';
 import { useLabTime } from '../phone/use-lab-time';
 import { useLab } from '../store/lab-store';
 import { useLabWindow } from '../store/lab-window-store';
+import { PanelHead } from './PanelHead';
 import { durationText, relativeText, schedulersByCluster } from '../store/lab-window-model';
 
 /** How many past runs each scheduler shows. */
@@ -50,7 +51,6 @@ function Scheduler({ s, now }: { s: SchedulerState; now: number | null }) {
 }
 
 export function SchedulersPanel() {
-  const { t } = useTranslation('lab');
   const schedulers = useLabWindow((s) => s.schedulers);
   const state = useLabWindow((s) => s.schedulersState);
   const reload = useLabWindow((s) => s.loadSchedulers);
@@ -60,13 +60,7 @@ export function SchedulersPanel() {
   const nameOf = (id: string) => snapshot?.clusters.find((c) => c.id === id);
   return (
     <section className="panel schedulers-panel" aria-labelledby="schedulers-title">
-      <div className="panel-bar">
-        <h2 id="schedulers-title" className="sr-only">{t('schedulers.title')}</h2>
-        <p className="panel-intro">{t('schedulers.intro')}</p>
-        <button type="button" className="link-button" data-testid="schedulers-refresh" onClick={() => void reload()}>{t('schedulers.refresh')}</button>
-      </div>
-      {state.error ? <div className="panel-error" role="alert">{t('schedulers.readError', { error: state.error })}</div> : null}
-      {!state.error && groups.length === 0 ? <p className="muted">{state.loading ? t('schedulers.loading') : t('schedulers.none')}</p> : null}
+      <PanelHead panel="schedulers" state={state} empty={groups.length === 0} reload={() => void reload()} />
       {groups.map((g) => {
         const c = nameOf(g.cluster);
         return (
